@@ -1,0 +1,157 @@
+"""The data that flows through the pipeline: sources, cleaned lines, artifacts, the tree.
+
+Every stage reads one of these and returns the next; nothing here knows about Markdown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+DOC_KINDS = ("agreement", "bylaws", "bulletin", "page")
+
+
+@dataclass
+class DocMeta:
+    """Front matter of one source, validated."""
+
+    title: str
+    slug: str
+    kind: str
+    short_title: str = ""
+    employer: str = ""
+    union: str = ""
+    local: str = ""
+    term_start: str = ""
+    term_end: str = ""
+    status: str = ""
+    source_pdf: str = ""
+    date: str = ""
+    agreement: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """One file of content/: its metadata and its body, with the line number of the body's first line."""
+
+    path: Path
+    meta: DocMeta
+    body: str
+    first_line: int  # 1-based line of the file where the body starts
+
+    @property
+    def lines(self) -> list[str]:
+        return self.body.split("\n")
+
+
+@dataclass
+class Line:
+    """A cleaned body line and where it came from (1-based line of the source file)."""
+
+    no: int
+    text: str
+    raw: str = ""
+    heading: bool = False  # the source marked it with '#' (a weak hint only)
+
+
+@dataclass
+class Artifact:
+    """Something the cleaner removed on purpose, with the lines it came from."""
+
+    kind: str
+    first_line: int
+    last_line: int
+    text: str
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "lines": [self.first_line, self.last_line], "text": self.text}
+
+
+@dataclass
+class TocEntry:
+    """One entry of a document's own table of contents: what the document says it contains."""
+
+    kind: str  # article | clause | lou | schedule | appendix | section | other
+    num: str
+    title: str
+    line: int
+
+
+@dataclass
+class Block:
+    """A run of text inside a node: a paragraph, a table, preformatted text or a sub-heading."""
+
+    kind: str  # para | table | pre | subheading | closing
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    line: int = 0
+    last_line: int = 0
+
+
+@dataclass
+class Node:
+    """One unit of the document tree: document, section, unit (article, schedule, LOU...), clause or item.
+
+    `cite` is the canonical citation ("12.05.a", "LOU 3"); `anchor` the HTML id derived from it alone.
+    """
+
+    kind: str
+    num: str = ""
+    cite: str = ""
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
+    line: int = 0
+    last_line: int = 0
+    anchor: str = ""
+    page: str = ""  # page path of the unit this node is rendered on, e.g. "article-12"
+    notes: list[str] = field(default_factory=list)
+    style: str = ""  # marker style of an item: letter | number | roman | step | decimal
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def to_json(self) -> dict:
+        data = {"kind": self.kind, "cite": self.cite, "num": self.num, "title": self.title,
+                "lines": [self.line, self.last_line], "anchor": self.anchor, "page": self.page}
+        if self.notes:
+            data["notes"] = self.notes
+        if self.blocks:
+            data["blocks"] = [{"kind": b.kind, "line": b.line, "text": b.text[:80]} for b in self.blocks]
+        if self.children:
+            data["children"] = [c.to_json() for c in self.children]
+        return data
+
+
+@dataclass
+class Problem:
+    """A located message for the build report: file, line, what is wrong and what to do."""
+
+    path: str
+    line: int
+    message: str
+    level: str = "warning"  # warning | error
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+    def to_json(self) -> dict:
+        return {"file": self.path, "line": self.line, "level": self.level, "message": self.message}
+
+
+@dataclass
+class Document:
+    """A parsed source: its tree, what cleaning removed and what the build should report."""
+
+    source: Source
+    root: Node
+    removed: list[Artifact] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.source.meta.slug

@@ -53,6 +53,7 @@ class Line:
     text: str
     raw: str = ""
     heading: bool = False  # the source marked it with '#' (a weak hint only)
+    underlined: str = ""  # underlined/bold text at the start of the line (a title hint)
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     line: int = 0
     last_line: int = 0
+    header: bool = False  # tables: the first row is a header row
 
 
 @dataclass

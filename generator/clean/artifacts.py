@@ -1,0 +1,63 @@
+"""Whole-line and inline artifacts of the PDF conversion, found by their shape alone.
+
+Each rule removes something that is not part of the agreement's text and records it as an
+Artifact with its source line, so the build report can list every removal.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Artifact, Line
+
+# "-Page 10-", "- Page 4 -", ";-Page 12" (Local 476 bylaws print page markers inside sentences).
+PAGE_MARKER = re.compile(r"(?<![A-Za-z0-9])-\s?Page\s\d{1,3}(?:\s?-)?")
+# ".../2" continuation marks and bare page numbers standing alone between blank lines ("81").
+PAGE_CONTINUATION = re.compile(r"^\.{3}\s*/\s*\d{1,3}$")
+BARE_NUMBER = re.compile(r"^\d{1,3}$")
+# Union-label / typist codes printed at the foot of a page: "*LDW /COPE#491", "COPE 491".
+UNION_LABEL = re.compile(r"^\W*(?:[A-Z]{2,4}\s*/\s*)?cope\s*#?\s*\d+\W*$", re.IGNORECASE)
+STRAY_LETTER = re.compile(r"^[A-Za-z]$")
+BRACES = re.compile(r"^[}{\s]+$")
+SETEXT_RULE = re.compile(r"^(?:-{2,}|={2,})$")
+
+
+def strip_inline_page_markers(text: str) -> tuple[str, list[str]]:
+    """Remove page markers from inside a line; return the text and the markers removed."""
+    found = PAGE_MARKER.findall(text)
+    if not found:
+        return text, []
+    cleaned = PAGE_MARKER.sub(" ", text)
+    return re.sub(r" {2,}", " ", cleaned).strip(), found
+
+
+def drop_line_artifacts(lines: list[Line]) -> tuple[list[Line], list[Artifact]]:
+    """Drop whole lines that are page numbers, OCR noise, union labels or setext underlines."""
+    kept, removed = [], []
+    for i, line in enumerate(lines):
+        kind = _artifact_kind(lines, i)
+        if kind:
+            removed.append(Artifact(kind, line.no, line.no, line.text.strip()))
+        else:
+            kept.append(line)
+    return kept, removed
+
+
+def _artifact_kind(lines: list[Line], i: int) -> str:
+    text = lines[i].text.strip()
+    if not text:
+        return ""
+    if PAGE_CONTINUATION.match(text):
+        return "page-number"
+    if BARE_NUMBER.match(text) and _blank(lines, i - 1) and _blank(lines, i + 1):
+        return "page-number"
+    if STRAY_LETTER.match(text) or BRACES.match(text):
+        return "ocr-noise"
+    if UNION_LABEL.match(text):
+        return "union-label"
+    if SETEXT_RULE.match(text) and not _blank(lines, i - 1):
+        return "html-fragment"
+    return ""
+
+
+def _blank(lines: list[Line], i: int) -> bool:
+    return i < 0 or i >= len(lines) or not lines[i].text.strip()

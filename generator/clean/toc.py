@@ -1,0 +1,96 @@
+"""Tables of contents and back-of-book indexes: found, removed from the body, and read as data.
+
+The site builds its own contents from the body, but the document's printed TOC is evidence the
+parser uses: it numbers letters of understanding whose headings were lost (Sooke's LOUs) and
+names clauses whose headings were lost (Sooke 24.02, Rockies 17.3).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Line, TocEntry
+
+TOC_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECASE)
+INDEX_HEADING = re.compile(r"^\W*index\W*$", re.IGNORECASE)
+LEADER = re.compile(r"\.{4,}|…{2,}")
+# A trailing page number: "... Health and Wellness Program\t70", "Re: D.29 ...186", "8-9".
+PAGE_AT_END = re.compile(r"(?:[\s.…]|[A-Za-z)])\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*$")
+ENTRY_START = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|APPENDIX|LETTER|ADDENDUM|\d+(?:\.\d+)*\s)",
+                         re.IGNORECASE)
+PROSE_WORDS = 14
+
+ARTICLE_ENTRY = re.compile(r"^ARTICLE\s+(?:NO\.?\s*)?([A-Z]\.\d+|\d+)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+BARE_ARTICLE_ENTRY = re.compile(r"^(\d+)\t+(\S.*)$")
+CLAUSE_ENTRY = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
+LOU_ENTRY = re.compile(r"^LETTER\s+OF\s+UNDERSTANDING\s*(?:NO\.?|#)?\s*(\d+)\b\s*(.*)$", re.IGNORECASE)
+UNIT_ENTRY = re.compile(r"^(SCHEDULE|APPENDIX)\s+[\"'“‘]?([A-Z0-9]+)\b[\"'”’]?\s*(.*)$", re.IGNORECASE)
+
+
+def find_toc(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """Split lines into (cover, toc, rest). Without a TOC heading: ([], [], lines)."""
+    start = next((i for i, line in enumerate(lines[: len(lines) // 2])
+                  if TOC_HEADING.match(line.text.strip())), None)
+    if start is None:
+        return [], [], lines
+    end = start
+    for i in range(start + 1, len(lines)):
+        text = lines[i].text
+        if _is_prose(text):
+            break
+        if _is_toc_evidence(text.strip()):
+            end = i
+    return lines[:start], lines[start:end + 1], lines[end + 1:]
+
+
+def find_index(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A back-of-book index ("INDEX" heading in the last third, then entries with page numbers)."""
+    for i in range(len(lines) * 2 // 3, len(lines)):
+        if INDEX_HEADING.match(lines[i].text.strip()):
+            entries = [line.text.strip() for line in lines[i + 1:] if line.text.strip()]
+            evidence = sum(1 for text in entries if _is_toc_evidence(text) or "\t" in text)
+            if len(entries) >= 10 and evidence >= 0.6 * len(entries):
+                return lines[i:], lines[:i]
+    return [], lines
+
+
+def parse_toc(lines: list[Line]) -> list[TocEntry]:
+    """Read the entries of a TOC: articles, clauses, letters of understanding, schedules."""
+    entries = []
+    for line in lines:
+        entry = _entry(line)
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def _entry(line: Line) -> TocEntry | None:
+    text = line.text.strip().lstrip("-").strip()
+    for kind, pattern in (("article", ARTICLE_ENTRY), ("article", BARE_ARTICLE_ENTRY),
+                          ("clause", CLAUSE_ENTRY), ("lou", LOU_ENTRY)):
+        match = pattern.match(text)
+        if match:
+            return TocEntry(kind, match.group(1), _title(match.group(2)), line.no)
+    match = UNIT_ENTRY.match(text)
+    if match:
+        return TocEntry(match.group(1).lower(), match.group(2).upper(), _title(match.group(3)), line.no)
+    return None
+
+
+def _title(text: str) -> str:
+    text = LEADER.sub(" ", text)
+    text = re.sub(r"[\s.…]*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*$", "", text)
+    return re.sub(r"\s+", " ", text).strip(" \t-–:")
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of the body: long, ends like a sentence, no tab or leader dots (TOC lines have them)."""
+    text = text.rstrip(" ")
+    return (len(text.split()) >= PROSE_WORDS and text.endswith((".", ";", ":", ",", ")", '"', "”"))
+            and "\t" not in text and not LEADER.search(text))
+
+
+def _is_toc_evidence(text: str) -> bool:
+    if not text:
+        return False
+    return bool(LEADER.search(text) or PAGE_AT_END.search(text) or "\t" in text
+                or ENTRY_START.match(text.lstrip("- ")))

@@ -1,0 +1,11 @@
+"""Stage 4, passes: each reads the tree and annotates it (pages, citations; later references, terms)."""
+from __future__ import annotations
+
+from ..model import Document
+from .citations import assign_pages, check_structure
+
+
+def finish(document: Document) -> None:
+    """Run every pass over a parsed document, in order."""
+    assign_pages(document)
+    check_structure(document)

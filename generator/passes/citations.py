@@ -1,0 +1,43 @@
+"""The citations pass: every node gets the page it is published on; structure problems are reported.
+
+Units (articles, schedules, letters...) are pages; a clause lives on its unit's page; sections,
+groups and the cover live on the document's home page ("" here).
+"""
+from __future__ import annotations
+
+from ..model import Document, Node, Problem
+from ..tree.citations import page_slug
+
+PAGE_KINDS = {"article", "schedule", "appendix", "addendum", "lou", "mou", "part"}
+HOME_CITES = {"Cover"}
+
+
+def assign_pages(document: Document) -> None:
+    """Set `page` on every node: its unit's page slug, or "" (the document home)."""
+    for node in document.root.children:
+        _assign(node, "")
+
+
+def _assign(node: Node, page: str) -> None:
+    if node.kind in PAGE_KINDS and node.cite not in HOME_CITES:
+        page = page_slug(node.cite)
+    node.page = page
+    for child in node.children:
+        _assign(child, page)
+
+
+def check_structure(document: Document) -> None:
+    """A structured document (agreement, bylaws) with no numbered units gets one clear message."""
+    if document.source.meta.kind not in ("agreement", "bylaws"):
+        return
+    units = [n for n in document.root.walk() if n.kind in PAGE_KINDS and n.cite != "Preamble"]
+    if not units:
+        document.problems.append(Problem(
+            _shown(document), document.source.first_line,
+            "no recognisable numbering (no 'ARTICLE 1', '1.01', 'SCHEDULE A', 'LETTER OF "
+            "UNDERSTANDING' headings): the text is published as one page; check that the pasted "
+            "text kept its article headings"))
+
+
+def _shown(document: Document) -> str:
+    return str(document.source.path)

@@ -1,0 +1,19 @@
+"""The whole pipeline for one source: sources -> clean -> tree -> passes. Rendering is separate."""
+from __future__ import annotations
+
+from .clean import clean
+from .model import Document, Problem, Source
+from .passes import finish
+from .tree.parse import parse
+
+
+def load_document(source: Source) -> Document:
+    """Clean, parse and annotate one source into a Document (never raises on bad text)."""
+    cleaned = clean(source)
+    root, problems = parse(source, cleaned)
+    document = Document(source=source, root=root, removed=cleaned.removed, problems=problems,
+                        toc=cleaned.toc)
+    if cleaned.cover:
+        document.cover = cleaned.cover  # type: ignore[attr-defined]
+    finish(document)
+    return document

@@ -1,0 +1,279 @@
+"""Stage 3, tree: cleaned lines -> a Node tree where every unit and clause has a citation.
+
+A line classifier and a stack, as in regulations-parser: unit headings open units; decimal
+numbers ("12.05", "7.1.1") open clauses under their article; lettered, numbered and roman items
+nest by the order in which their styles appear (the '#' level and indentation are ignored).
+Text that fits nowhere stays in the nearest open node; nothing is dropped here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..clean import Cleaned
+from ..model import Block, Line, Node, Problem, Source
+from . import tables
+from .citations import anchor, next_value, ordinal
+from .headings import Heading, read_heading
+from .markers import Marker, read_markers
+from .units import UnitRules
+
+TERMINAL = tuple('.:;!?"”)')
+TITLE_MAX_WORDS = 12
+
+
+@dataclass
+class Level:
+    """One open level of items: its marker style, the last value seen and its node."""
+
+    style: str
+    value: str
+    node: Node
+
+
+class TreeBuilder:
+    """Builds the tree for one document, line by line. Use `build()`."""
+
+    def __init__(self, source: Source, cleaned: Cleaned):
+        self.path = str(source.path)
+        self.root = Node("document", title=source.meta.title, line=source.first_line)
+        self.rules = UnitRules(cleaned)
+        self.problems: list[Problem] = []
+        self.unit: Node | None = None
+        self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
+        self.levels: list[Level] = []
+        self.by_cite: dict[str, Node] = {}
+        self.table: list[Line] = []
+        self.after_subheading = False
+        self.title_continues = False
+        self.pending_title: Node | None = None
+
+    # -- driving ---------------------------------------------------------------------------
+    def build(self, lines: list[Line]) -> Node:
+        for i, line in enumerate(lines):
+            self.feed(line, lines, i)
+        self.flush_table()
+        self.root.last_line = lines[-1].no if lines else self.root.line
+        return self.root
+
+    def feed(self, line: Line, lines: list[Line], i: int) -> None:
+        text = line.text.strip()
+        if not text:
+            self.title_continues = False
+            if self.table and not _next_is_table(lines, i):
+                self.flush_table()
+            return
+        if tables.is_table_line(line.text) or (self.table and "\t" in line.text):
+            self.table.append(line)
+            return
+        self.flush_table()
+        if self.title_continues and self.unit is not None:
+            self.unit.title = f"{self.unit.title} {text}".strip()
+            self.unit.last_line = line.no
+            return
+        heading = read_heading(text)
+        if heading and self.rules.accepts(heading, self):
+            self.open_unit(heading, line)
+            return
+        if self.rules.starts_headless_letter(text, self):
+            self.open_unit(self.rules.headless_letter(self), line)
+        marked = read_markers(text)
+        if marked.markers and self.open_items(marked.markers, marked.rest, line):
+            return
+        self.add_text(text, line)
+
+    # -- units -----------------------------------------------------------------------------
+    def open_unit(self, heading: Heading, line: Line) -> None:
+        node = Node(heading.kind, cite=heading.cite, title=heading.title, line=line.no,
+                    last_line=line.no)
+        parent = self.rules.parent_for(heading, self)
+        parent.children.append(node)
+        if heading.note:
+            node.notes.append(heading.note)
+        if heading.kind == "group":
+            node.kind = "group"
+            return
+        if heading.keeps_line:
+            node.blocks.append(Block("para", line.text.strip(), line=line.no, last_line=line.no))
+        self.register(node)
+        self.title_continues = heading.title.lower() == "to" or heading.title.lower().endswith(" to")
+        if heading.kind == "section":
+            return
+        self.unit, self.base, self.levels = node, node, []
+        self.after_subheading = False
+        self.pending_title = node if not heading.title else None
+
+    def ensure_unit(self, line: Line) -> Node:
+        """Text before any heading belongs to an implicit Preamble (the recitals of an agreement)."""
+        if self.unit is None:
+            self.open_unit(Heading("part", "Preamble", "", True), line)
+            self.unit.notes.append("unit inferred: text before the first heading")
+        return self.unit
+
+    def register(self, node: Node) -> None:
+        node.anchor = anchor(node.cite)
+        if node.cite in self.by_cite:
+            first = self.by_cite[node.cite]
+            count = sum(1 for n in self.root.walk() if n.cite == node.cite)
+            node.anchor = f"{node.anchor}--{count}"
+            node.notes.append(f"duplicate citation {node.cite} (first at line {first.line})")
+            self.problems.append(Problem(self.path, node.line,
+                                         f"citation {node.cite} appears again (first at line {first.line}); "
+                                         f"this one is published as #{node.anchor}"))
+            return
+        self.by_cite[node.cite] = node
+
+    # -- clauses and items -----------------------------------------------------------------
+    def open_items(self, markers: list[Marker], rest: str, line: Line) -> bool:
+        """Open one node per marker (combined markers nest); False if the line is plain text."""
+        unit = self.ensure_unit(line)
+        opened = None
+        for k, marker in enumerate(markers):
+            if marker.style == "decimal":
+                opened = self.open_decimal(marker, unit, line)
+            else:
+                opened = self.open_item(marker, line)
+            if opened is None:
+                if k == 0:
+                    return False
+                break
+        self.after_subheading = False
+        self.set_title_or_text(opened, rest, line)
+        return True
+
+    def open_decimal(self, marker: Marker, unit: Node, line: Line) -> Node | None:
+        cite = self.rules.decimal_cite(marker.value, unit)
+        if cite is None:
+            return None
+        parent = self.rules.decimal_parent(cite, unit, self.by_cite)
+        node = self.new_node(parent, cite, marker, line, "decimal")
+        self.base, self.levels = node, []
+        return node
+
+    def open_item(self, marker: Marker, line: Line) -> Node:
+        base = self.base or self.unit
+        style, depth, note = self.place(marker)
+        del self.levels[depth:]
+        parent = self.levels[-1].node if self.levels else base
+        node = self.new_node(parent, f"{parent.cite}.{marker.value}", marker, line, style)
+        if note:
+            node.notes.append(note)
+        self.levels.append(Level(style, marker.value, node))
+        return node
+
+    def place(self, marker: Marker) -> tuple[str, int, str]:
+        """Where an item goes: (style, depth in self.levels, note). See tests/unit/test_parse_levels."""
+        for depth in range(len(self.levels) - 1, -1, -1):
+            level = self.levels[depth]
+            for style in marker.styles:
+                if level.style == style and next_value(style, level.value) == marker.value:
+                    return style, depth, ""
+        for style in marker.styles:
+            if ordinal(style, marker.value) == 1:
+                if self.after_subheading:
+                    same = [d for d, lv in enumerate(self.levels) if lv.style == style]
+                    return style, same[0] if same else 0, "numbering restarts after a sub-heading"
+                return style, len(self.levels), ""
+        for style in marker.styles:
+            same = [d for d, lv in enumerate(self.levels) if lv.style == style]
+            if same:
+                depth = same[-1]
+                gap = ordinal(style, marker.value) > ordinal(style, self.levels[depth].value)
+                return style, depth, ("numbering skips to " if gap else "numbering out of order at ") + marker.printed
+        return marker.style, len(self.levels), f"numbering starts at {marker.printed}"
+
+    def new_node(self, parent: Node, cite: str, marker: Marker, line: Line, style: str) -> Node:
+        node = Node("clause", num=marker.printed, cite=cite, line=line.no, last_line=line.no, style=style)
+        parent.children.append(node)
+        self.register(node)
+        return node
+
+    def set_title_or_text(self, node: Node, rest: str, line: Line) -> None:
+        """A short, unpunctuated rest (or an underlined one) is the clause's title; else its text."""
+        underlined = line.underlined.strip()
+        if underlined and rest.startswith(underlined) and len(underlined.split()) <= TITLE_MAX_WORDS:
+            node.title = underlined
+            rest = rest[len(underlined):].strip(" -–—:.")
+        elif rest and _looks_like_title(rest) and (line.heading or node.style == "decimal"):
+            node.title, rest = rest, ""
+        if rest:
+            node.blocks.append(Block("para", rest, line=line.no, last_line=line.no))
+        self.pending_title = node if not node.title and not rest and node.style == "decimal" else None
+
+    # -- text ------------------------------------------------------------------------------
+    def target(self) -> Node:
+        if self.levels:
+            return self.levels[-1].node
+        return self.base or self.unit
+
+    def add_text(self, text: str, line: Line) -> None:
+        self.ensure_unit(line)
+        node = self.target()
+        if self.pending_title is node and _looks_like_title(text) and len(text.split()) <= 8:
+            node.title = text.strip('"“” ')
+            node.last_line = line.no
+            self.pending_title = None
+            return
+        self.pending_title = None
+        last = node.blocks[-1] if node.blocks else None
+        if last and last.kind == "para" and _continues(last.text, text):
+            last.text = f"{last.text} {text}"
+            last.last_line = line.no
+        else:
+            kind = "subheading" if _is_subheading(text) else "para"
+            node.blocks.append(Block(kind, text, line=line.no, last_line=line.no))
+            self.after_subheading = self.after_subheading or kind == "subheading"
+        node.last_line = line.no
+
+    def flush_table(self) -> None:
+        if not self.table:
+            return
+        first = self.table[0]
+        self.ensure_unit(first)
+        table = tables.build_table([line.text for line in self.table])
+        kind = "pre" if table.preformatted else "table"
+        block = Block(kind, table.text, rows=table.rows, line=first.no, last_line=self.table[-1].no,
+                      header=table.header)
+        self.target().blocks.append(block)
+        self.table = []
+
+
+def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
+    """Parse cleaned lines into a tree; returns the root and the problems found on the way."""
+    builder = TreeBuilder(source, cleaned)
+    root = builder.build(cleaned.lines)
+    _close_spans(root)
+    return root, builder.problems
+
+
+def _close_spans(node: Node) -> int:
+    last = max([node.last_line, node.line] + [b.last_line for b in node.blocks])
+    for child in node.children:
+        last = max(last, _close_spans(child))
+    node.last_line = last
+    return last
+
+
+def _next_is_table(lines: list[Line], i: int) -> bool:
+    for line in lines[i + 1:]:
+        if line.text.strip():
+            return tables.is_table_line(line.text)
+    return False
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text.split()) <= TITLE_MAX_WORDS and not text.endswith(TERMINAL[:3]) and text[:1].isupper()
+
+
+def _is_subheading(text: str) -> bool:
+    """A short line in title or upper case with no closing punctuation: "Bumping Procedure", "Notes"."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or text.endswith((".", ";", ",")):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= max(1, len(words) - 2) and text[:1].isupper()
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A paragraph split by a page break: the first half has no closing punctuation, the second
+    starts in lower case ("...the employee shall be" / "entitled to ...", Rockies 348/350)."""
+    return not previous.rstrip().endswith(TERMINAL) and text[:1].islower()

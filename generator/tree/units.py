@@ -1,0 +1,121 @@
+"""Which headings open units, and where units and decimal clauses go: rules that need context.
+
+The evidence is the document's own: its table of contents (which articles and letters it
+lists), what has been opened so far, and the case of the keyword. Nothing here knows a file.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..clean import Cleaned
+from .headings import Heading, read_heading
+
+if TYPE_CHECKING:
+    from ..model import Node
+    from .parse import TreeBuilder
+
+LATE_KINDS = {"schedule", "appendix", "addendum", "lou", "mou"}
+BETWEEN = re.compile(r"^between\s*:?$", re.IGNORECASE)
+
+
+class UnitRules:
+    """Context rules for unit headings, built from the cleaned document (its TOC and headings)."""
+
+    def __init__(self, cleaned: Cleaned):
+        self.toc_articles = {e.num for e in cleaned.toc if e.kind == "article"}
+        self.toc_letters = [e.num for e in cleaned.toc if e.kind == "lou"]
+        printed = (read_heading(line.text) for line in cleaned.lines if line.text.strip())
+        has_letter_headings = any(h is not None and h.kind == "lou" for h in printed)
+        # Sooke prints no "LETTER OF UNDERSTANDING # n" heading at all; its TOC numbers the letters.
+        self.headless_letters = bool(self.toc_letters) and not has_letter_headings
+        self.headless_count = 0
+        self.left_articles = False
+        self.letter_prefix = ""
+
+    def accepts(self, heading: Heading, b: "TreeBuilder") -> bool:
+        """Does this heading open a unit here? Rejected headings stay as text (nothing is lost)."""
+        if heading.kind == "group":
+            self.letter_prefix = "Local " if "LOCAL" in heading.title.upper() else ""
+            return True
+        if heading.kind == "article":
+            return self._accepts_article(heading, b)
+        if heading.kind == "section":
+            return not self.left_articles and heading.cite not in b.by_cite
+        if heading.kind == "part":
+            return heading.cite not in b.by_cite
+        if heading.kind == "lou" and self.letter_prefix:
+            heading.cite = self.letter_prefix + heading.cite
+        if b.unit is not None and b.unit.cite.endswith(heading.cite):
+            return False  # the unit's own heading printed again (a running header or a title line)
+        if heading.upper:
+            return True
+        rest_is_phrase = heading.title[:1].islower() and not heading.attached_to
+        return self._past_articles(b) and not rest_is_phrase
+
+    def opened(self, heading: Heading) -> None:
+        if heading.kind in LATE_KINDS or heading.cite == "Signatures":
+            self.left_articles = True
+
+    def _accepts_article(self, heading: Heading, b: "TreeBuilder") -> bool:
+        if self.left_articles or heading.cite in b.by_cite:
+            return False
+        if not heading.upper and heading.cite not in self.toc_articles:
+            return False
+        last = [n for n in b.root.walk() if n.kind == "article"]
+        return not last or _article_number(heading.cite) > _article_number(last[-1].cite) \
+            or heading.cite[:1] != last[-1].cite[:1]
+
+    def _past_articles(self, b: "TreeBuilder") -> bool:
+        seen = {n.cite for n in b.root.walk() if n.kind == "article"}
+        return self.left_articles or (bool(self.toc_articles) and self.toc_articles <= seen)
+
+    def parent_for(self, heading: Heading, b: "TreeBuilder") -> "Node":
+        """Articles go under the open Section (New Westminster's SECTION A ...); the rest at the top."""
+        if heading.kind == "article":
+            sections = [n for n in b.root.children if n.kind == "section"]
+            if sections:
+                return sections[-1]
+        self.opened(heading)
+        return b.root
+
+    def starts_headless_letter(self, text: str, b: "TreeBuilder") -> bool:
+        """A letter whose heading was lost begins at its parties block ("between / BOARD ... / and")."""
+        if not self.headless_letters or not BETWEEN.match(text) or b.unit is None:
+            return False
+        return b.unit.kind == "lou" or b.unit.cite == "Signatures"
+
+    def headless_letter(self, b: "TreeBuilder") -> Heading:
+        k = self.headless_count
+        self.headless_count += 1
+        if k < len(self.toc_letters):
+            num, note = self.toc_letters[k], "number from the table of contents"
+        else:
+            last = int(self.toc_letters[-1]) + (k - len(self.toc_letters)) + 1
+            num, note = str(last), "not in the table of contents: numbered after the last letter listed"
+        return Heading("lou", f"{self.letter_prefix}LOU {num}", "", True, note=note)
+
+    def decimal_cite(self, value: str, unit: "Node") -> str | None:
+        """"12.05" in Article 12 is "12.05"; "8.1" in a letter is "LOU 4.8.1"; "12.05" in Article 11 is text."""
+        if unit.kind == "article":
+            return value if value.startswith(unit.cite + ".") else None
+        return f"{unit.cite}.{value}"
+
+    @staticmethod
+    def decimal_parent(cite: str, unit: "Node", by_cite: dict) -> "Node":
+        """The nearest existing clause whose citation is a prefix ("7.1" for "7.1.1"), else the unit."""
+        parts = cite.split(".")
+        for k in range(len(parts) - 1, 0, -1):
+            candidate = by_cite.get(".".join(parts[:k]))
+            if candidate is not None and candidate is not unit and _within(candidate, unit):
+                return candidate
+        return unit
+
+
+def _article_number(cite: str) -> int:
+    digits = re.findall(r"\d+", cite)
+    return int(digits[-1]) if digits else 0
+
+
+def _within(node: "Node", unit: "Node") -> bool:
+    return any(n is node for n in unit.walk())

@@ -50,7 +50,7 @@ def read_source(path: Path, kind: str, root: Path | None = None) -> Source:
     if not body.strip():
         raise SourceError(Problem(shown, first_line, "the body is empty: paste the document's text "
                                   "below the closing '---' of the front matter", "error"))
-    return Source(path=path, meta=meta, body=body, first_line=first_line)
+    return Source(path=Path(shown), meta=meta, body=body, first_line=first_line)
 
 
 def _shown(path: Path, root: Path | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, Comment
 from bs4.element import Declaration, Doctype, ProcessingInstruction
 
 
@@ -167,9 +167,10 @@ def _html_to_text(line: str, removed: list[str]) -> str:
         elif tag.name in BLOCK_TAGS:
             tag.insert_before(" ")
             tag.insert_after(" ")
-    text = "".join(str(s) for s in soup.find_all(string=True)
-                   if isinstance(s, NavigableString) and not isinstance(s, TEXT_TYPES_DROPPED))
-    return text.replace(TAB_MARK, "\t")
+    strings = [s for s in soup.find_all(string=True) if not isinstance(s, TEXT_TYPES_DROPPED)]
+    if any(isinstance(s, Comment) for s in strings):
+        _note(removed, "<!---->")  # a comment's words are kept, like script text
+    return "".join(strings).replace(TAB_MARK, "\t")
 
 
 def _latex(line: str, removed: list[str]) -> str:
@@ -182,7 +183,7 @@ def _latex(line: str, removed: list[str]) -> str:
         delim, body = match.group(1), match.group(2)
         if LATEX_COMMAND.search(body) or MATH_FRACTION.match(body):
             _note(removed, delim)
-            return " " + _latex_body(body, removed) + " "
+            return _latex_body(body, removed)
         return match.group(0)
 
     line = MATH.sub(fragment, line)
@@ -268,7 +269,7 @@ def _sub_all(pattern: re.Pattern, line: str, removed: list[str], mark: str) -> s
 def _whitespace(line: str) -> str:
     """Collapse runs of spaces, trim spaces at both ends and around tabs; keep the tabs.
 
-    Trailing tabs stay: they are empty last cells ('1\t143-162\t\t17.95 ... 19.43\t', Sooke
+    Trailing tabs stay: they are empty last cells ('1\\t143-162\\t\\t17.95 ... 19.43\\t', Sooke
     Schedule A), and the table parser counts columns.
     """
     line = line.replace("\xa0", " ")

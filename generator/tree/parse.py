@@ -35,6 +35,8 @@ class TreeBuilder:
 
     def __init__(self, source: Source, cleaned: Cleaned):
         self.path = str(source.path)
+        # Bulletins and plain pages are prose: no numbering is read, every line is text.
+        self.plain = source.meta.kind in ("bulletin", "page")
         self.root = Node("document", title=source.meta.title, line=source.first_line)
         self.rules = UnitRules(cleaned)
         self.problems: list[Problem] = []
@@ -66,6 +68,9 @@ class TreeBuilder:
             self.table.append(line)
             return
         self.flush_table()
+        if self.plain:
+            self.add_text(text, line)
+            return
         if self.title_continues and self.unit is not None:
             self.unit.title = f"{self.unit.title} {text}".strip()
             self.unit.last_line = line.no

@@ -14,17 +14,20 @@ from sitelib import clause_id
 PHONE_WIDTH = 390
 NEAR_TOP_PX = 140  # a landed clause starts at most this far below the header's bottom
 
-# Waits until scrolling has settled, then measures the element with id `id`.
+# Waits until the page has settled (same scroll position and same element for 5
+# frames: Material's instant navigation may swap the whole content, even on a mere
+# hash change), then measures the element with id `id`.
 MEASURE_JS = """
 async (id) => {
+  let lastY = NaN, lastEl = null, stable = 0;
+  for (let i = 0; i < 180 && stable < 5; i++) {
+    await new Promise(r => requestAnimationFrame(r));
+    const el = document.getElementById(id);
+    stable = (window.scrollY === lastY && el === lastEl) ? stable + 1 : 0;
+    lastY = window.scrollY; lastEl = el;
+  }
   const el = document.getElementById(id);
   if (!el) return {missing: true};
-  let last = NaN, stable = 0;
-  for (let i = 0; i < 120 && stable < 5; i++) {
-    await new Promise(r => requestAnimationFrame(r));
-    stable = (window.scrollY === last) ? stable + 1 : 0;
-    last = window.scrollY;
-  }
   let headerBottom = 0;
   for (const bar of document.querySelectorAll('.md-header, .md-tabs')) {
     const s = getComputedStyle(bar);
@@ -109,7 +112,11 @@ def check_landing(phone, cite: str, expect_url: str | None = None) -> list[str]:
         return [f"{cite}: {page.url}: " + ("#%s never got class clause--landed "
                 "(is assets/clausebook.js loaded?)" % ident if has else f"no element #{ident}")]
     m = page.evaluate(MEASURE_JS, ident)
+    if m.get("missing"):
+        return [f"{cite}: {page.url}: #{ident} vanished after landing"]
     problems = []
+    if not m["landed"]:
+        problems.append("lost class clause--landed once the page settled")
     if m["top"] < m["headerBottom"] - 0.5:
         problems.append(f"under the sticky header (top {m['top']:.0f}px < header bottom "
                         f"{m['headerBottom']:.0f}px)")

@@ -1,0 +1,94 @@
+"""`clausebook build | serve | dump tree <document>`: the one command a web volunteer runs."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+MKDOCS_YML = "mkdocs.yml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="clausebook", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="generate the pages from content/ and build the site into site/")
+    build.add_argument("--strict", action="store_true",
+                       help="fail (exit 1) on any error in a source, not only on broken links")
+    build.add_argument("--site-dir", default=None, help="where to write the site (default: site/)")
+    serve = sub.add_parser("serve", help="preview the site, regenerating when content/ changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    dump = sub.add_parser("dump", help="print an intermediate result as JSON")
+    dump.add_argument("what", choices=["tree", "report", "toc"])
+    dump.add_argument("document", help="a document's slug (e.g. sooke-2006) or its content file")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    if not (root / MKDOCS_YML).exists() and args.command != "dump":
+        print(f"clausebook: {root}: no {MKDOCS_YML} here: run clausebook in the repository root", file=sys.stderr)
+        return 2
+    if args.command == "build":
+        return run_build(root, args.strict, args.site_dir)
+    if args.command == "serve":
+        return run_serve(root, args.dev_addr)
+    return run_dump(root, args.what, args.document)
+
+
+def run_build(root: Path, strict: bool, site_dir: str | None) -> int:
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import build as build_module
+
+    _quiet_mkdocs_logs()
+    overrides = {"site_dir": site_dir} if site_dir else {}
+    try:
+        config = load_config(str(root / MKDOCS_YML), **overrides)
+        build(config)
+    except exceptions.MkDocsException as err:
+        print(f"clausebook: the site was not built: {err}", file=sys.stderr)
+        return 1
+    problems = build_module.LAST.all_problems() if build_module.LAST else []
+    errors = [p for p in problems if p.level == "error"]
+    if strict and errors:
+        print(f"clausebook: --strict: {len(errors)} error(s) in the sources (listed above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_serve(root: Path, dev_addr: str) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(str(root / MKDOCS_YML), dev_addr=dev_addr, livereload=True)
+    return 0
+
+
+def run_dump(root: Path, what: str, document: str) -> int:
+    from generator.build import load
+
+    build = load(root)
+    for doc in build.documents:
+        if document in (doc.slug, str(doc.source.path), doc.source.path.name):
+            if what == "tree":
+                data = doc.root.to_json()
+            elif what == "toc":
+                data = [vars(e) for e in doc.toc]
+            else:
+                from generator.render.data import report
+                data = report(doc)
+            print(json.dumps(data, indent=1, ensure_ascii=False))
+            return 0
+    known = ", ".join(d.slug for d in build.documents)
+    print(f"clausebook: no document '{document}': known documents are {known}", file=sys.stderr)
+    return 2
+
+
+def _quiet_mkdocs_logs() -> None:
+    if os.environ.get("CLAUSEBOOK_VERBOSE") != "1":
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

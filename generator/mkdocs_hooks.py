@@ -1,0 +1,41 @@
+"""MkDocs hooks: run the Clausebook pipeline inside `mkdocs build` / `mkdocs serve`.
+
+on_config generates the Markdown (so `serve` regenerates when content/ changes) and sets the
+nav and site name; on_post_build writes clauses.json, report.json and the short URLs.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from generator import build as build_module
+from generator.build import generate
+from generator.render.data import write_data
+from generator.report import print_report
+
+log = logging.getLogger("mkdocs.plugins.clausebook")
+
+
+def on_config(config, **kwargs):
+    root = Path(config.config_file_path).parent
+    build = generate(root, Path(config.docs_dir))
+    build_module.LAST = build  # for `clausebook build --strict`, which reads its problems
+    config.nav = build.rendered.nav
+    if build.config.name:
+        config.site_name = build.config.name
+    if build.config.site_url and not config.site_url:
+        config.site_url = build.config.site_url
+    if build.config.repo_url and not config.repo_url:
+        config.repo_url = build.config.repo_url
+    return config
+
+
+def on_post_build(config, **kwargs):
+    build = build_module.LAST
+    if build is None:
+        return
+    site_dir = Path(config.site_dir)
+    for doc in build.documents:
+        write_data(doc, site_dir)
+    print_report(build, verbose=os.environ.get("CLAUSEBOOK_VERBOSE") == "1")

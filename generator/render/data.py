@@ -1,0 +1,88 @@
+"""Published data next to the pages: clauses.json, report.json and the short permanent URLs.
+
+All URLs are relative (to the site root in clauses.json, to the page itself in redirects), so the
+site works from a domain root and from a GitHub Pages project path alike.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Document, Node
+from ..tree.citations import short_path
+from .escape import attr, html
+
+CITED_KINDS = {"article", "section", "schedule", "appendix", "addendum", "lou", "mou", "part", "clause"}
+
+
+@dataclass
+class ClauseEntry:
+    cite: str
+    title: str
+    url: str
+    short_url: str
+    page: str
+    anchor: str
+
+    def to_json(self) -> dict:
+        return {"cite": self.cite, "title": self.title, "url": self.url, "short_url": self.short_url}
+
+
+def clause_entries(doc: Document) -> list[ClauseEntry]:
+    """Every unit, clause and sub-clause of a structured document, in document order."""
+    entries = []
+    for node in doc.root.walk():
+        if node.kind not in CITED_KINDS or not node.cite:
+            continue
+        page = f"{node.page}/" if node.page else ""
+        short = short_path(node.cite) + node.anchor[len(_base_anchor(node)):]
+        entries.append(ClauseEntry(node.cite, node.title, f"{doc.slug}/{page}#{node.anchor}",
+                                   f"{doc.slug}/{short}/", page, node.anchor))
+    return entries
+
+
+def _base_anchor(node: Node) -> str:
+    """The anchor without a duplicate suffix ("cl-22-6-1--2" -> "cl-22-6-1")."""
+    return node.anchor.split("--")[0]
+
+
+def report(doc: Document) -> dict:
+    """The build report of one source: what was removed, and what needs a human look."""
+    return {
+        "source": str(doc.source.path),
+        "removed": [a.to_json() for a in doc.removed],
+        "problems": [p.to_json() for p in doc.problems],
+        "flagged": [{"cite": n.cite, "line": n.line, "notes": n.notes}
+                    for n in doc.root.walk() if n.notes],
+    }
+
+
+def write_data(doc: Document, site_dir: Path) -> None:
+    """Write clauses.json, report.json and a redirect page per short URL for one document."""
+    folder = site_dir / doc.slug
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = clause_entries(doc) if doc.source.meta.kind in ("agreement", "bylaws") else []
+    (folder / "clauses.json").write_text(json.dumps([e.to_json() for e in entries], indent=1,
+                                                    ensure_ascii=False), encoding="utf-8")
+    (folder / "report.json").write_text(json.dumps(report(doc), indent=1, ensure_ascii=False),
+                                        encoding="utf-8")
+    pages = {e.page.rstrip("/") for e in entries}
+    for entry in entries:
+        short = entry.short_url[len(doc.slug) + 1:].rstrip("/")
+        if short in pages:
+            continue  # the short URL of a unit with its own page is that page ("lou-3/")
+        write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}", entry.cite)
+
+
+def write_redirect(path: Path, target: str, label: str) -> None:
+    """A tiny page that sends the reader on to `target` (relative), keeping the anchor."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        f"<title>{html(label)}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
+        f"<link rel=\"canonical\" href=\"{attr(target)}\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
+        f"<script>location.replace({json.dumps(target)} + location.search);</script>\n"
+        f"</head><body><p><a href=\"{attr(target)}\">{html(label)}</a></p></body></html>\n",
+        encoding="utf-8")

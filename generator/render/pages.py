@@ -1,0 +1,153 @@
+"""Stage 5, render: Documents -> Markdown pages (jinja2 templates) + the MkDocs nav.
+
+The only stage that writes Markdown. It reads the annotated tree and never looks inside prose
+(text goes through the `md` escape filter only).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..model import Document, Node
+from ..passes.citations import HOME_CITES, PAGE_KINDS
+from ..site_config import SiteConfig
+from .escape import attr, html, md
+
+UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
+
+
+@dataclass
+class DocView:
+    """What the templates show about a document besides its tree."""
+
+    title: str
+    short_title: str
+    status: str
+    term: str
+    parties: list[str]
+    date: str = ""
+
+
+@dataclass
+class Rendered:
+    """The generated docs: {path: markdown} and the nav for mkdocs.yml."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"), trim_blocks=True,
+                      lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True,
+                      autoescape=False)
+    env.filters.update(md=md, attr=attr, html=html, nonblank=_nonblank)
+    return env
+
+
+def render_site(documents: list[Document], config: SiteConfig) -> Rendered:
+    """Render every document, the site home, and the nav (home first, then by kind)."""
+    env = environment()
+    out = Rendered()
+    groups = {"agreement": [], "bylaws": [], "page": [], "bulletin": []}
+    for doc in _ordered(documents):
+        kind = doc.source.meta.kind
+        if kind in ("agreement", "bylaws"):
+            nav = render_structured(env, doc, out.files)
+        else:
+            nav = render_plain(env, doc, out.files)
+        groups[kind].append((doc, nav))
+    out.files["index.md"] = env.get_template("home.md.j2").render(site=config, groups=_home_groups(groups))
+    out.nav = [{"Home": "index.md"}] + [nav for kind in groups for _, nav in groups[kind]]
+    return out
+
+
+def render_structured(env: Environment, doc: Document, files: dict[str, str]) -> dict:
+    """An agreement or bylaws: a home page with its contents, and one page per unit."""
+    slug, view = doc.slug, doc_view(doc)
+    pages = [{"Contents": f"{slug}/index.md"}]
+    contents = []
+    for node in doc.root.children:
+        _render_top(env, doc, view, node, files, pages, contents)
+    cover = Node("part", blocks=[b for n in doc.root.children if n.cite in HOME_CITES for b in n.blocks])
+    files[f"{slug}/index.md"] = env.get_template("document.md.j2").render(
+        doc=view, contents=contents, cover=cover if cover.blocks else None)
+    return {view.short_title: pages}
+
+
+def _render_top(env, doc, view, node, files, pages, contents) -> None:
+    """A top-level node: a unit page, or a section/group heading with its units below."""
+    if node.kind in ("section", "group"):
+        title = " – ".join(p for p in (node.cite, node.title) if p)
+        contents.append({"kind": "heading", "title": title, "anchor": node.anchor, "cite": node.cite})
+        sub = []
+        for child in node.children:
+            _render_top(env, doc, view, child, files, sub, contents)
+        if sub:
+            pages.append({title: sub})
+        return
+    if node.kind not in PAGE_KINDS or node.cite in HOME_CITES:
+        return
+    heading = unit_heading(node)
+    files[f"{doc.slug}/{node.page}.md"] = env.get_template("unit.md.j2").render(
+        doc=view, unit=node, page={"title": f"{heading} · {view.short_title}", "heading": heading})
+    pages.append({heading: f"{doc.slug}/{node.page}.md"})
+    contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})
+
+
+def render_plain(env: Environment, doc: Document, files: dict[str, str]) -> dict:
+    """A bulletin or plain page: its text in order, no citations."""
+    folder = "bulletins/" if doc.source.meta.kind == "bulletin" else ""
+    path = f"{folder}{doc.slug}.md"
+    files[path] = env.get_template("plain.md.j2").render(doc=doc_view(doc), nodes=list(doc.root.walk()))
+    return {doc.source.meta.title: path}
+
+
+def unit_heading(node: Node) -> str:
+    """ "Article 12 – Grievance Procedure", "Letter of Understanding 3 – Re: ...", "Schedule A"."""
+    if node.kind == "article":
+        label = f"Article {node.cite}"
+    elif node.kind in UNIT_WORDS:
+        label = node.cite.replace("LOU", UNIT_WORDS[node.kind]).replace("MOU", UNIT_WORDS[node.kind])
+    else:
+        label = node.cite
+    return f"{label} – {node.title}" if node.title else label
+
+
+def doc_view(doc: Document) -> DocView:
+    meta = doc.source.meta
+    term = f"{meta.term_start} to {meta.term_end}" if meta.term_start and meta.term_end else ""
+    parties = [p for p in (meta.employer, " ".join(x for x in (meta.union, meta.local) if x)) if p]
+    return DocView(title=meta.title, short_title=meta.short_title or meta.title, status=meta.status,
+                   term=term, parties=parties, date=meta.date)
+
+
+def _ordered(documents: list[Document]) -> list[Document]:
+    """Current agreements first, then expired; newest bulletins first."""
+    def key(doc: Document):
+        meta = doc.source.meta
+        return (meta.status == "expired", "" if meta.kind != "bulletin" else _neg(meta.date), meta.title)
+    return sorted(documents, key=key)
+
+
+def _neg(date: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in date)
+
+
+def _home_groups(groups: dict) -> list[dict]:
+    titles = {"agreement": "Collective agreements", "bylaws": "Bylaws", "page": "Pages", "bulletin": "Bulletins"}
+    out = []
+    for kind, entries in groups.items():
+        items = []
+        for doc, nav in entries:
+            target = next(iter(nav.values()))
+            href = target[0]["Contents"] if isinstance(target, list) else target
+            view = doc_view(doc)
+            note = "expired" if view.status == "expired" else view.date or view.term
+            items.append({"title": view.title, "href": href, "note": note})
+        out.append({"title": titles[kind], "entries": items})
+    return out
+
+
+def _nonblank(text: str) -> str:
+    return "\n".join(line for line in str(text).split("\n") if line.strip())

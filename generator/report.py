@@ -1,0 +1,22 @@
+"""The printed build report: per source, what was removed and what needs a look."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .build import Build
+
+
+def print_report(build: Build, verbose: bool = False, shown_per_source: int = 5) -> None:
+    """One summary line per source; every error; the first warnings (all with verbose)."""
+    for problem in build.problems:
+        print(f"clausebook: {problem}")
+    for doc in build.documents:
+        kinds = Counter(a.kind for a in doc.removed)
+        removed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "nothing"
+        cites = sum(1 for n in doc.root.walk() if n.cite)
+        warnings = [p for p in doc.problems if p.level != "error"]
+        print(f"clausebook: {doc.source.path}: {cites} citations; removed {removed}; "
+              f"{len(warnings)} warnings (all in site/{doc.slug}/report.json)")
+        errors = [p for p in doc.problems if p.level == "error"]
+        for problem in errors + warnings[: None if verbose else shown_per_source]:
+            print(f"clausebook:   {problem}")

@@ -23,6 +23,7 @@ ARTICLE_ENTRY = re.compile(r"^ARTICLE\s+(?:NO\.?\s*)?([A-Z]\.\d+|\d+)\b\s*[:.\-�
 BARE_ARTICLE_ENTRY = re.compile(r"^(\d+)\t+(\S.*)$")
 CLAUSE_ENTRY = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
 LOU_ENTRY = re.compile(r"^LETTER\s+OF\s+UNDERSTANDING\s*(?:NO\.?|#)?\s*(\d+)\b\s*(.*)$", re.IGNORECASE)
+CLAUSE_ANYWHERE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3})+)\s+([^\d]*)")
 UNIT_ENTRY = re.compile(r"^(SCHEDULE|APPENDIX)\s+[\"'“‘]?([A-Z0-9]+)\b[\"'”’]?\s*(.*)$", re.IGNORECASE)
 
 
@@ -54,25 +55,39 @@ def find_index(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 def parse_toc(lines: list[Line]) -> list[TocEntry]:
-    """Read the entries of a TOC: articles, clauses, letters of understanding, schedules."""
-    entries = []
+    """Read the entries of a TOC: articles, clauses, letters of understanding, schedules.
+
+    PDF TOCs run entries together ("ARTICLE 24: <ul><li>LEAVE OF ABSENCE</li><li>24.01 ...</li>
+    <li>24.02 Maternity and Parental Leave</li>..." on one line, Sooke), so every clause number
+    of the current article found anywhere in a line is an entry.
+    """
+    entries: list[TocEntry] = []
+    article = ""
     for line in lines:
-        entry = _entry(line)
-        if entry:
-            entries.append(entry)
+        text = line.text.strip().lstrip("-").strip()
+        head = _entry(text, line.no)
+        if head:
+            if head.kind == "article":
+                article = head.num
+                head.title = CLAUSE_ANYWHERE.split(head.title)[0].strip()
+            if head.kind != "clause":
+                entries.append(head)
+        for match in CLAUSE_ANYWHERE.finditer(text):
+            num = match.group(1)
+            if num.split(".")[0] == article and not any(e.num == num for e in entries):
+                entries.append(TocEntry("clause", num, _title(match.group(2)), line.no))
     return entries
 
 
-def _entry(line: Line) -> TocEntry | None:
-    text = line.text.strip().lstrip("-").strip()
+def _entry(text: str, no: int) -> TocEntry | None:
     for kind, pattern in (("article", ARTICLE_ENTRY), ("article", BARE_ARTICLE_ENTRY),
                           ("clause", CLAUSE_ENTRY), ("lou", LOU_ENTRY)):
         match = pattern.match(text)
         if match:
-            return TocEntry(kind, match.group(1), _title(match.group(2)), line.no)
+            return TocEntry(kind, match.group(1), _title(match.group(2)), no)
     match = UNIT_ENTRY.match(text)
     if match:
-        return TocEntry(match.group(1).lower(), match.group(2).upper(), _title(match.group(3)), line.no)
+        return TocEntry(match.group(1).lower(), match.group(2).upper(), _title(match.group(3)), no)
     return None
 
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..model import Document
-from .citations import assign_pages, check_structure
+from .citations import assign_anchors, assign_pages, check_structure
 
 
 def finish(document: Document) -> None:
     """Run every pass over a parsed document, in order."""
+    assign_anchors(document)
     assign_pages(document)
     check_structure(document)

@@ -6,7 +6,7 @@ groups and the cover live on the document's home page ("" here).
 from __future__ import annotations
 
 from ..model import Document, Node, Problem
-from ..tree.citations import page_slug
+from ..tree.citations import anchor, page_slug
 
 PAGE_KINDS = {"article", "schedule", "appendix", "addendum", "lou", "mou", "part"}
 HOME_CITES = {"Cover"}
@@ -24,6 +24,26 @@ def _assign(node: Node, page: str) -> None:
     node.page = page
     for child in node.children:
         _assign(child, page)
+
+
+def assign_anchors(document: Document) -> None:
+    """Every cited node's HTML id comes from its citation; a repeated citation (a list the
+    document itself numbers twice) keeps the citation and gets "--2", "--3" on its anchor."""
+    seen: dict[str, Node] = {}
+    for node in document.root.walk():
+        if not node.cite:
+            continue
+        base = anchor(node.cite)
+        first = seen.get(node.cite)
+        if first is None:
+            seen[node.cite], node.anchor = node, base
+            continue
+        count = sum(1 for n in document.root.walk() if n.cite == node.cite and n.anchor)
+        node.anchor = f"{base}--{count + 1}"
+        node.notes.append(f"citation {node.cite} is printed twice (first at line {first.line})")
+        document.problems.append(Problem(
+            _shown(document), node.line, f"citation {node.cite} appears again (first at line "
+            f"{first.line}); this one is published as #{node.anchor}"))
 
 
 def check_structure(document: Document) -> None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..clean import Cleaned
 from ..model import Block, Line, Node, Problem, Source
-from . import tables
-from .citations import anchor, next_value, ordinal
+from . import repair, tables
+from .citations import next_value, ordinal
 from .headings import Heading, read_heading
 from .markers import Marker, read_markers
 from .units import UnitRules
@@ -46,6 +46,7 @@ class TreeBuilder:
         self.by_cite: dict[str, Node] = {}
         self.table: list[Line] = []
         self.after_subheading = False
+        self.last_subheading: tuple[Node, Block] | None = None
         self.title_continues = False
         self.pending_title: Node | None = None
 
@@ -105,7 +106,7 @@ class TreeBuilder:
             return
         self.unit, self.base, self.levels = node, node, []
         self.after_subheading = False
-        self.pending_title = node if not heading.title else None
+        self.pending_title = None
 
     def ensure_unit(self, line: Line) -> Node:
         """Text before any heading belongs to an implicit Preamble (the recitals of an agreement)."""
@@ -115,17 +116,8 @@ class TreeBuilder:
         return self.unit
 
     def register(self, node: Node) -> None:
-        node.anchor = anchor(node.cite)
-        if node.cite in self.by_cite:
-            first = self.by_cite[node.cite]
-            count = sum(1 for n in self.root.walk() if n.cite == node.cite)
-            node.anchor = f"{node.anchor}--{count}"
-            node.notes.append(f"duplicate citation {node.cite} (first at line {first.line})")
-            self.problems.append(Problem(self.path, node.line,
-                                         f"citation {node.cite} appears again (first at line {first.line}); "
-                                         f"this one is published as #{node.anchor}"))
-            return
-        self.by_cite[node.cite] = node
+        """Index a node by citation (the first one wins; duplicates get anchors in the passes)."""
+        self.by_cite.setdefault(node.cite, node)
 
     # -- clauses and items -----------------------------------------------------------------
     def open_items(self, markers: list[Marker], rest: str, line: Line) -> bool:
@@ -158,12 +150,36 @@ class TreeBuilder:
         base = self.base or self.unit
         style, depth, note = self.place(marker)
         del self.levels[depth:]
+        restart = note.startswith("numbering restarts")
+        while restart and self.levels and self.levels[-1].style == "group":
+            self.levels.pop()  # the next sub-heading's list is a sibling of the last group
         parent = self.levels[-1].node if self.levels else base
+        if restart and f"{parent.cite}.{marker.value}" in self.by_cite:
+            parent = self.open_group(parent) or parent
         node = self.new_node(parent, f"{parent.cite}.{marker.value}", marker, line, style)
         if note:
             node.notes.append(note)
         self.levels.append(Level(style, marker.value, node))
         return node
+
+    def open_group(self, parent: Node) -> Node | None:
+        """A list restarting under a sub-heading gets the sub-heading as a citable group, so its
+        items do not collide with the first list: 22.6 "Notes" 1.-5. -> 22.6.notes.1 (Rockies),
+        Appendix 1 "Section B – ..." -> Appendix 1.B.1 (New Westminster)."""
+        found = self.last_subheading
+        if found is None:
+            return None
+        holder, block = found
+        key = group_key(block.text)
+        if not key or f"{parent.cite}.{key}" in self.by_cite:
+            return None
+        holder.blocks.remove(block)
+        group = Node("clause", num="", cite=f"{parent.cite}.{key}", title=block.text, line=block.line,
+                     last_line=block.line, style="group")
+        parent.children.append(group)
+        self.register(group)
+        self.levels.append(Level("group", key, group))
+        return group
 
     def place(self, marker: Marker) -> tuple[str, int, str]:
         """Where an item goes: (style, depth in self.levels, note). See tests/unit/test_parse_levels."""
@@ -225,8 +241,10 @@ class TreeBuilder:
             last.last_line = line.no
         else:
             kind = "subheading" if _is_subheading(text) else "para"
-            node.blocks.append(Block(kind, text, line=line.no, last_line=line.no))
-            self.after_subheading = self.after_subheading or kind == "subheading"
+            block = Block(kind, text, line=line.no, last_line=line.no)
+            node.blocks.append(block)
+            if kind == "subheading":
+                self.after_subheading, self.last_subheading = True, (node, block)
         node.last_line = line.no
 
     def flush_table(self) -> None:
@@ -246,8 +264,31 @@ def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
     """Parse cleaned lines into a tree; returns the root and the problems found on the way."""
     builder = TreeBuilder(source, cleaned)
     root = builder.build(cleaned.lines)
+    problems = builder.problems + repair.restore_missing_clauses(root, cleaned.toc, builder.path)
+    repair.read_one_as_l(root)
+    titles_from_re_lines(root)
     _close_spans(root)
-    return root, builder.problems
+    return root, problems
+
+
+def group_key(text: str) -> str:
+    """The citation key of a sub-heading: "Section B – Salary" -> "B", "Notes" -> "notes"."""
+    words = text.replace("–", " ").replace("-", " ").replace(":", " ").split()
+    if len(words) >= 2 and words[0].lower() in ("section", "part") and words[1].isalnum():
+        return words[1].upper() if len(words[1]) <= 3 else words[1].lower()
+    first = "".join(ch for ch in words[0] if ch.isalnum()) if words else ""
+    return first.lower()
+
+
+def titles_from_re_lines(root: Node) -> None:
+    """A letter's title is its "Re:" line (Sooke: "Re: Loss of Seniority ..."), kept as text too."""
+    for unit in root.walk():
+        if unit.kind not in ("lou", "mou", "schedule", "appendix", "addendum") or unit.title:
+            continue
+        for block in unit.blocks[:8]:
+            if block.text[:3].lower() == "re:":
+                unit.title = block.text[3:].strip()
+                break
 
 
 def _close_spans(node: Node) -> int:

@@ -15,8 +15,9 @@ DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$|\()\s*(.*)$")
 PAREN = re.compile(r"^\(([A-Za-z]{1,5}|\d{1,2})\)\s*(.*)$")
 CLOSE = re.compile(r"^([A-Za-z]{1,5}|\d{1,2})[.)](?=\s|$)\s*(.*)$")
 BARE_NUMBER_AFTER_BULLET = re.compile(r"^(\d{1,2})\s+(?=[A-Za-z])(.*)$")
-STEP = re.compile(r"^STEP\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-                  r"(?:\s*[:.\-–—)]\s*|\s*$|\s+(?=[A-Z(]))(.*)$", re.IGNORECASE)
+# "Step 3:", "Step Two", "STEP 1 -"; not "Step 2 may be waived ..." (Rockies 28.1: a sentence).
+STEP = re.compile(r"^(?i:step)\s+(\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\b"
+                  r"(?:\s*[:.\-–—)]\s*|\s*$|\s+(?=[A-Z(]))(.*)$")
 WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "one two three four five six seven eight nine ten".split(), 1)}
 

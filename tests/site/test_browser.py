@@ -106,7 +106,7 @@ def check_landing(phone, cite: str, expect_url: str | None = None) -> list[str]:
         except Exception:
             return [f"{cite}: ended at {page.url}, expected {phone.base + expect_url}"]
     try:
-        page.wait_for_function(LANDED_JS, arg=ident, timeout=10_000)
+        page.wait_for_function(LANDED_JS, arg=ident, timeout=5_000)
     except Exception:
         has = page.evaluate("id => !!document.getElementById(id)", ident)
         return [f"{cite}: {page.url}: " + ("#%s never got class clause--landed "

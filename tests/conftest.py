@@ -1,0 +1,30 @@
+"""Shared test helpers: run the pipeline on a small inline text."""
+from pathlib import Path
+
+import pytest
+
+from generator.model import DocMeta, Source
+from generator.pipeline import load_document
+
+
+def make_source(body: str, kind: str = "agreement", slug: str = "test") -> Source:
+    return Source(path=Path(f"content/agreements/{slug}.md"), meta=DocMeta(title="Test", slug=slug, kind=kind),
+                  body=body, first_line=1)
+
+
+def parse_text(body: str, kind: str = "agreement"):
+    """The Document for an inline body (line 1 of the body is line 1)."""
+    return load_document(make_source(body, kind))
+
+
+def cites(document) -> list[str]:
+    return [n.cite for n in document.root.walk() if n.cite]
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.json from the code")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")

@@ -1,0 +1,42 @@
+"""Unit headings: which lines open articles, sections, schedules, letters (by words, not '#')."""
+import pytest
+
+from generator.tree.headings import read_heading
+
+
+@pytest.mark.parametrize("line, kind, cite, title", [
+    ("ARTICLE 12: GRIEVANCE PROCEDURE", "article", "12", "GRIEVANCE PROCEDURE"),       # Sooke
+    ("ARTICLE 7 EMPLOYEE RIGHTS", "article", "7", "EMPLOYEE RIGHTS"),                  # Rockies
+    ("ARTICLE A.6 GRIEVANCE PROCEDURE", "article", "A.6", "GRIEVANCE PROCEDURE"),      # New Westminster
+    ("SECTION A THE COLLECTIVE BARGAINING RELATIONSHIP", "section", "Section A", "THE COLLECTIVE BARGAINING RELATIONSHIP"),
+    ("SCHEDULE 'A'", "schedule", "Schedule A", ""),
+    ('APPENDIX "B" - BCPSEA LOU', "appendix", "Appendix B", "BCPSEA LOU"),
+    ("LETTER OF UNDERSTANDING NO. 3. a", "lou", "LOU 3.A", ""),
+    ("LETTER OF UNDERSTANDING 2022 # 1", "lou", "LOU 2022-1", ""),
+    ("Letter of Understanding #16", "lou", "LOU 16", ""),
+    ("Appendix A to Letter of Understanding No. 9", "appendix", "LOU 9 Appendix A", ""),
+    ("Addendum A To", "addendum", "Addendum A", "To"),
+    ("MEMORANDUM OF UNDERSTANDING", "mou", "MOU", ""),
+    ("PREAMBLE", "part", "Preamble", ""),
+    ("SIGNATURES", "part", "Signatures", ""),
+    ("IN WITNESS WHEREOF the Corporate Seal of the Board has been hereunto affixed, attested to by "
+     "the hands of its proper Officers", "part", "Signatures", ""),
+])
+def test_unit_headings_are_recognised_by_their_words(line, kind, cite, title):
+    heading = read_heading(line)
+    assert (heading.kind, heading.cite, heading.title) == (kind, cite, title)
+
+
+def test_mixed_case_article_line_is_marked_as_not_upper():
+    heading = read_heading("Article 8 Hours of Work")  # a Rockies letter naming the article it varies
+    assert heading is not None and not heading.upper
+
+
+@pytest.mark.parametrize("line", [
+    "Article 12.05 of this Agreement shall apply to all grievances filed after ratification.",
+    "Section (d) above",
+    "See Schedule 'A'.",
+    "The parties agree that Article 12 and 13 apply;",
+])
+def test_references_and_sentences_are_not_headings(line):
+    assert read_heading(line) is None

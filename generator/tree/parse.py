@@ -43,6 +43,7 @@ class TreeBuilder:
         self.unit: Node | None = None
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []
+        self.rebase: Node | None = None  # where a self-numbered inner letter's decimals hang
         self.by_cite: dict[str, Node] = {}
         self.table: list[Line] = []
         self.after_subheading = False
@@ -104,7 +105,7 @@ class TreeBuilder:
         self.title_continues = heading.title.lower() == "to" or heading.title.lower().endswith(" to")
         if heading.kind == "section":
             return
-        self.unit, self.base, self.levels = node, node, []
+        self.unit, self.base, self.levels, self.rebase = node, node, [], None
         self.after_subheading = False
         self.pending_title = None
 
@@ -138,10 +139,18 @@ class TreeBuilder:
         return True
 
     def open_decimal(self, marker: Marker, unit: Node, line: Line) -> Node | None:
-        cite = self.rules.decimal_cite(marker.value, unit)
+        root = self.rebase or unit
+        cite = self.rules.decimal_cite(marker.value, root)
         if cite is None:
             return None
-        parent = self.rules.decimal_parent(cite, unit, self.by_cite)
+        parent = self.rules.decimal_parent(cite, root, self.by_cite)
+        here = self.target()
+        if root is unit and unit.kind != "article" and not any(n is here for n in parent.walk()):
+            # A letter printed inside an appendix numbers itself "1.0"-"1.4" again (Sooke Appendix
+            # B.33): its decimals hang from where we are, not from the far-away paragraph 1.
+            self.rebase = here
+            cite = f"{here.cite}.{marker.value}"
+            parent = self.rules.decimal_parent(cite, here, self.by_cite)
         node = self.new_node(parent, cite, marker, line, "decimal")
         self.base, self.levels = node, []
         return node

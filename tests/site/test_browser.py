@@ -66,11 +66,13 @@ OVERFLOW_JS = """
   };
   const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
       (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-  const offenders = [];
+  const offenders = [], reported = [];
   for (const el of document.querySelectorAll('.md-content *')) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.right <= width + 1) continue;
     if (getComputedStyle(el).visibility === 'hidden' || scrollBox(el)) continue;
+    if (reported.some(o => o.contains(el))) continue;  // report the outermost only
+    reported.push(el);
     offenders.push(describe(el) + ' reaches x=' + Math.round(r.right));
     if (offenders.length >= 5) break;
   }

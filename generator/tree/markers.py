@@ -16,7 +16,9 @@ PAREN = re.compile(r"^\(([A-Za-z]{1,5}|\d{1,2})\)\s*(.*)$")
 CLOSE = re.compile(r"^([A-Za-z]{1,5}|\d{1,2})[.)](?=\s|$)\s*(.*)$")
 BARE_NUMBER_AFTER_BULLET = re.compile(r"^(\d{1,2})\s+(?=[A-Za-z])(.*)$")
 # "Step 3:", "Step Two", "STEP 1 -"; not "Step 2 may be waived ..." (Rockies 28.1: a sentence).
+# "Step 5 and 6 - Same as Steps 3 and 4" (Rockies 22.6) opens Step 5; its text names Step 6.
 STEP = re.compile(r"^(?i:step)\s+(\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\b"
+                  r"(?:\s+(?:and|&)\s+\d{1,2}(?=\s*[:.\-–—]))?"
                   r"(?:\s*[:.\-–—)]\s*|\s*$|\s+(?=[A-Z(]))(.*)$")
 WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "one two three four five six seven eight nine ten".split(), 1)}

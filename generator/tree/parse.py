@@ -201,7 +201,11 @@ class TreeBuilder:
             if ordinal(style, marker.value) == 1:
                 if self.after_subheading:
                     same = [d for d, lv in enumerate(self.levels) if lv.style == style]
-                    return style, same[0] if same else 0, "numbering restarts after a sub-heading"
+                    if same:  # Rockies LOU 1: lists 1.-3., 1.-4., 1.-6. under three sub-headings
+                        return style, same[0], "numbering restarts after a sub-heading"
+                    if self.levels and self.levels[-1].style == "step":
+                        return style, len(self.levels), ""  # Rockies 22.6 Step 2: "Employee's Campus" a)-f)
+                    return style, 0, "numbering restarts after a sub-heading"
                 return style, len(self.levels), ""
         for style in marker.styles:
             same = [d for d, lv in enumerate(self.levels) if lv.style == style]
@@ -316,7 +320,9 @@ def _next_is_table(lines: list[Line], i: int) -> bool:
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text.split()) <= TITLE_MAX_WORDS and not text.endswith(TERMINAL[:3]) and text[:1].isupper()
+    """Short, capitalised, no closing punctuation: "Settling of Grievance", '"BOARD"' (Rockies 2.1)."""
+    bare = text.strip('"“”\'')
+    return len(text.split()) <= TITLE_MAX_WORDS and not bare.endswith(TERMINAL[:3]) and bare[:1].isupper()
 
 
 def _is_subheading(text: str) -> bool:

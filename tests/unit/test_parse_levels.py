@@ -36,10 +36,18 @@ def test_combined_markers_on_one_line_nest():
 
 
 def test_numbers_restarting_after_a_subheading_are_cited_under_it():
-    body = ("ARTICLE 22 LAYOFFS\n\n22.6\n\nBumping\n\nStep 1 - first\n\nStep 2 - second\n\nNotes\n\n"
-            "1. note one\n2. note two\n")
+    # Rockies 22.6: Steps, then "Familiarization Period" i.-iii., then "Notes" 1.-5.
+    body = ("ARTICLE 22 LAYOFFS\n\n22.6\n\nBumping\n\n1. rule one\n2. rule two\n\n"
+            "Notes\n\n1. note one\n2. note two\n")
     got = cites(parse_text(body))
-    assert "22.6.notes.1" in got and "22.6.notes.2" in got and "22.6.1" in got
+    assert got[-5:] == ["22.6.1", "22.6.2", "22.6.notes", "22.6.notes.1", "22.6.notes.2"]
+
+
+def test_a_list_under_a_subheading_inside_a_step_belongs_to_the_step():
+    # Rockies 22.6: "Step 2 - ..." then "Employee's Campus" then a)-f), then "Step 3"
+    body = ("ARTICLE 22 LAYOFFS\n\n22.6\n\nStep 1 - first\n\nStep 2 - second\n\nEmployee's Campus\n\n"
+            "- a) one\n- b) two\n\nStep 3 - third\n")
+    assert cites(parse_text(body))[-4:] == ["22.6.2", "22.6.2.a", "22.6.2.b", "22.6.3"]
 
 
 def test_text_after_an_item_stays_in_that_item():

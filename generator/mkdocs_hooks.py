@@ -24,8 +24,10 @@ def on_config(config, **kwargs):
     config.nav = build.rendered.nav
     if build.config.name:
         config.site_name = build.config.name
-    if build.config.site_url and not config.site_url:
-        config.site_url = build.config.site_url
+    # The Pages workflow passes the real address (https://<owner>.github.io/<repo>/).
+    site_url = os.environ.get("CLAUSEBOOK_SITE_URL") or build.config.site_url
+    if site_url and not config.site_url:
+        config.site_url = site_url
     if build.config.repo_url and not config.repo_url:
         config.repo_url = build.config.repo_url
     return config

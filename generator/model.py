@@ -110,6 +110,7 @@ class Node:
     page: str = ""  # page path of the unit this node is rendered on, e.g. "article-12"
     notes: list[str] = field(default_factory=list)
     style: str = ""  # marker style of an item: letter | number | roman | step | decimal
+    printed: str = ""  # a unit's heading as the document prints it ("LETTER OF UNDERSTANDING NO. 1")
 
     def walk(self) -> Iterator["Node"]:
         yield self

@@ -59,20 +59,27 @@ def report(doc: Document) -> dict:
 
 
 def write_data(doc: Document, site_dir: Path) -> None:
-    """Write clauses.json, report.json and a redirect page per short URL for one document."""
-    folder = site_dir / doc.slug
+    """Write report.json, and for an agreement or bylaws clauses.json and the short URLs."""
+    structured = doc.source.meta.kind in ("agreement", "bylaws")
+    folder = site_dir / (doc.slug if structured else _plain_folder(doc))
     folder.mkdir(parents=True, exist_ok=True)
-    entries = clause_entries(doc) if doc.source.meta.kind in ("agreement", "bylaws") else []
-    (folder / "clauses.json").write_text(json.dumps([e.to_json() for e in entries], indent=1,
-                                                    ensure_ascii=False), encoding="utf-8")
     (folder / "report.json").write_text(json.dumps(report(doc), indent=1, ensure_ascii=False),
                                         encoding="utf-8")
+    if not structured:
+        return
+    entries = clause_entries(doc)
+    (folder / "clauses.json").write_text(json.dumps([e.to_json() for e in entries], indent=1,
+                                                    ensure_ascii=False), encoding="utf-8")
     pages = {e.page.rstrip("/") for e in entries}
     for entry in entries:
         short = entry.short_url[len(doc.slug) + 1:].rstrip("/")
         if short in pages:
             continue  # the short URL of a unit with its own page is that page ("lou-3/")
         write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}", entry.cite)
+
+
+def _plain_folder(doc: Document) -> str:
+    return f"bulletins/{doc.slug}" if doc.source.meta.kind == "bulletin" else doc.slug
 
 
 def write_redirect(path: Path, target: str, label: str) -> None:

@@ -69,7 +69,8 @@ def render_structured(env: Environment, doc: Document, files: dict[str, str]) ->
     contents = []
     for node in doc.root.children:
         _render_top(env, doc, view, node, files, pages, contents)
-    cover = Node("part", blocks=[b for n in doc.root.children if n.cite in HOME_CITES for b in n.blocks])
+    cover = Node("part", anchor="cl-cover",
+                 blocks=[b for n in doc.root.children if n.cite in HOME_CITES for b in n.blocks])
     files[f"{slug}/index.md"] = env.get_template("document.md.j2").render(
         doc=view, contents=contents, cover=cover if cover.blocks else None)
     return {view.short_title: pages}
@@ -78,7 +79,7 @@ def render_structured(env: Environment, doc: Document, files: dict[str, str]) ->
 def _render_top(env, doc, view, node, files, pages, contents) -> None:
     """A top-level node: a unit page, or a section/group heading with its units below."""
     if node.kind in ("section", "group"):
-        title = " – ".join(p for p in (node.cite, node.title) if p)
+        title = node.printed or " – ".join(p for p in (node.cite, node.title) if p)
         contents.append({"kind": "heading", "title": title, "anchor": node.anchor, "cite": node.cite})
         sub = []
         for child in node.children:
@@ -90,7 +91,8 @@ def _render_top(env, doc, view, node, files, pages, contents) -> None:
         return
     heading = unit_heading(node)
     files[f"{doc.slug}/{node.page}.md"] = env.get_template("unit.md.j2").render(
-        doc=view, unit=node, page={"title": f"{heading} · {view.short_title}", "heading": heading})
+        doc=view, unit=node, page={"title": f"{heading} · {view.short_title}",
+                                   "heading": node.printed or heading})
     pages.append({heading: f"{doc.slug}/{node.page}.md"})
     contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})
 

@@ -50,6 +50,7 @@ class TreeBuilder:
         self.last_subheading: tuple[Node, Block] | None = None
         self.title_continues = False
         self.pending_title: Node | None = None
+        self.line_no = 0
 
     # -- driving ---------------------------------------------------------------------------
     def build(self, lines: list[Line]) -> Node:
@@ -61,6 +62,7 @@ class TreeBuilder:
 
     def feed(self, line: Line, lines: list[Line], i: int) -> None:
         text = line.text.strip()
+        self.line_no = line.no
         if not text:
             self.title_continues = False
             if self.table and not _next_is_table(lines, i):
@@ -75,6 +77,7 @@ class TreeBuilder:
             return
         if self.title_continues and self.unit is not None:
             self.unit.title = f"{self.unit.title} {text}".strip()
+            self.unit.printed = f"{self.unit.printed} {text}".strip()
             self.unit.last_line = line.no
             return
         heading = read_heading(text)
@@ -82,16 +85,16 @@ class TreeBuilder:
             self.open_unit(heading, line)
             return
         if self.rules.starts_headless_letter(text, self):
-            self.open_unit(self.rules.headless_letter(self), line)
+            self.open_unit(self.rules.headless_letter(self), line, printed=False)
         marked = read_markers(text)
         if marked.markers and self.open_items(marked.markers, marked.rest, line):
             return
         self.add_text(text, line)
 
     # -- units -----------------------------------------------------------------------------
-    def open_unit(self, heading: Heading, line: Line) -> None:
+    def open_unit(self, heading: Heading, line: Line, printed: bool = True) -> None:
         node = Node(heading.kind, cite=heading.cite, title=heading.title, line=line.no,
-                    last_line=line.no)
+                    last_line=line.no, printed=line.text.strip() if printed and not heading.keeps_line else "")
         parent = self.rules.parent_for(heading, self)
         parent.children.append(node)
         if heading.note:
@@ -112,7 +115,7 @@ class TreeBuilder:
     def ensure_unit(self, line: Line) -> Node:
         """Text before any heading belongs to an implicit Preamble (the recitals of an agreement)."""
         if self.unit is None:
-            self.open_unit(Heading("part", "Preamble", "", True), line)
+            self.open_unit(Heading("part", "Preamble", "", True), line, printed=False)
             self.unit.notes.append("unit inferred: text before the first heading")
         return self.unit
 
@@ -277,11 +280,21 @@ def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
     """Parse cleaned lines into a tree; returns the root and the problems found on the way."""
     builder = TreeBuilder(source, cleaned)
     root = builder.build(cleaned.lines)
+    if cleaned.cover:
+        root.children.insert(0, cover_node(cleaned.cover))
     problems = builder.problems + repair.restore_missing_clauses(root, cleaned.toc, builder.path)
     repair.read_one_as_l(root)
     titles_from_re_lines(root)
     _close_spans(root)
     return root, problems
+
+
+def cover_node(lines: list[Line]) -> Node:
+    """The title page before the table of contents, kept line by line for the document's home."""
+    blocks = [Block("para", line.text.strip(), line=line.no, last_line=line.no)
+              for line in lines if line.text.strip()]
+    return Node("part", cite="Cover", title="Title page", blocks=blocks, line=lines[0].no,
+                last_line=lines[-1].no)
 
 
 def group_key(text: str) -> str:

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..clean import Cleaned
+from ..model import Problem
 from .headings import Heading, read_heading
 
 if TYPE_CHECKING:
@@ -63,8 +64,13 @@ class UnitRules:
         if not heading.upper and heading.cite not in self.toc_articles:
             return False
         last = [n for n in b.root.walk() if n.kind == "article"]
-        return not last or _article_number(heading.cite) > _article_number(last[-1].cite) \
-            or heading.cite[:1] != last[-1].cite[:1]
+        if not last or _article_number(heading.cite) > _article_number(last[-1].cite) \
+                or heading.cite[:1] != last[-1].cite[:1]:
+            return True
+        b.problems.append(Problem(b.path, b.line_no, f"'ARTICLE {heading.cite}' comes after Article "
+                                  f"{last[-1].cite}: kept as text of Article {last[-1].cite}; if it is a "
+                                  "new article, put the articles in order"))
+        return False
 
     def _past_articles(self, b: "TreeBuilder") -> bool:
         seen = {n.cite for n in b.root.walk() if n.kind == "article"}

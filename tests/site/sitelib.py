@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -96,15 +95,6 @@ class Page:
 @lru_cache(maxsize=None)
 def load_page(file: Path) -> Page:
     return Page(file)
-
-
-def rel_between(from_url: str, to_url: str) -> str:
-    """Relative href from page ``from_url`` to ``to_url`` (both site-root-relative)."""
-    path, _, frag = to_url.partition("#")
-    rel = posixpath.relpath("/" + path, "/" + from_url.rsplit("/", 1)[0] + "/")
-    if path.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel + ("#" + frag if frag else "")
 
 
 def deployed_path(site: Path) -> str | None:

@@ -28,11 +28,24 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / MKDOCS_YML).exists() and args.command != "dump":
         print(f"clausebook: {root}: no {MKDOCS_YML} here: run clausebook in the repository root", file=sys.stderr)
         return 2
+    if args.command in ("build", "serve"):
+        ensure_docs_dir(root)
     if args.command == "build":
         return run_build(root, args.strict, args.site_dir)
     if args.command == "serve":
         return run_serve(root, args.dev_addr)
     return run_dump(root, args.what, args.document)
+
+
+def ensure_docs_dir(root: Path) -> None:
+    """MkDocs refuses a docs_dir that does not exist; on a fresh clone the generated one does not."""
+    import yaml
+
+    try:
+        data = yaml.load((root / MKDOCS_YML).read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except yaml.YAMLError:
+        return  # MkDocs reports the broken file itself
+    (root / data.get("docs_dir", "docs")).mkdir(parents=True, exist_ok=True)
 
 
 def run_build(root: Path, strict: bool, site_dir: str | None) -> int:

@@ -1,0 +1,101 @@
+"""Bad input: each bad file gets one located line, the rest of the site still builds, --strict
+fails, and raw HTML or script in a source never reaches the built HTML as live markup."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+
+GOOD = """---
+title: Good Agreement
+short_title: Good
+---
+ARTICLE 1: DEFINITIONS
+
+1.01 Employee
+
+An employee is a person. <script>alert('pwned')</script> See <img src=x onerror="alert(1)"> and
+<a href="javascript:alert(2)">this link</a> and <b onclick="alert(3)">bold</b>.
+
+1.02 Raw
+
+&lt;script&gt;alert(4)&lt;/script&gt; and {: onclick="alert(5)" } and [link](javascript:alert(6))
+"""
+
+BAD = {
+    "no-front-matter.md": b"ARTICLE 1: X\n",
+    "bad-yaml.md": b"---\ntitle: [oops\n---\nARTICLE 1: X\n",
+    "empty.md": b"---\ntitle: Empty\n---\n\n",
+    "latin1.md": b"---\ntitle: Latin\n---\nARTICLE 1: CAF\xc9\n",
+    "no-numbering.md": b"---\ntitle: Just Prose\n---\nThe parties agree to be nice to each other.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "theme", "site_config", "generator"):
+        src = ROOT / name
+        (root / name).symlink_to(src, target_is_directory=src.is_dir())
+    agreements = root / "content" / "agreements"
+    agreements.mkdir(parents=True)
+    (agreements / "good.md").write_text(GOOD, encoding="utf-8")
+    for name, data in BAD.items():
+        (agreements / name).write_bytes(data)
+    return root
+
+
+def run(project, *args):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "build", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="module")
+def built(project):
+    return run(project)
+
+
+def test_bad_files_do_not_stop_the_build(built, project):
+    code, output = built
+    assert code == 0, output
+    assert "Traceback" not in output
+    assert (project / "site" / "good" / "article-1" / "index.html").exists()
+
+
+@pytest.mark.parametrize("name, line, words", [
+    ("no-front-matter.md", 1, "no front matter"),
+    ("bad-yaml.md", 3, "not valid YAML"),
+    ("empty.md", 4, "the body is empty"),
+    ("latin1.md", 4, "not UTF-8"),
+    ("no-numbering.md", 4, "no recognisable numbering"),
+])
+def test_each_bad_file_gets_one_line_naming_file_line_and_what_to_do(built, name, line, words):
+    _, output = built
+    lines = [x for x in output.splitlines() if f"content/agreements/{name}:{line}:" in x]
+    assert len(lines) == 1 and words in lines[0], output
+
+
+def test_strict_build_fails_on_bad_sources(project):
+    code, output = run(project, "--strict", "--site-dir", str(project / "site-strict"))
+    assert code == 1 and "--strict" in output and "Traceback" not in output
+
+
+def test_raw_html_and_script_never_become_live_markup(built, project):
+    html = (project / "site" / "good" / "article-1" / "index.html").read_text(encoding="utf-8")
+    main = BeautifulSoup(html, "html.parser").select_one("article")
+    assert main.find("script") is None
+    assert main.find("img") is None
+    for tag in main.find_all(True):
+        assert not any(a.startswith("on") for a in tag.attrs), tag
+        assert not str(tag.get("href", "")).lower().startswith("javascript:"), tag
+    text = main.get_text(" ")
+    for word in ("alert('pwned')", "this link", "bold", "alert(4)"):
+        assert word in text  # the words are kept, as text

@@ -24,6 +24,7 @@ BARE_ARTICLE_ENTRY = re.compile(r"^(\d+)\t+(\S.*)$")
 CLAUSE_ENTRY = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
 LOU_ENTRY = re.compile(r"^LETTER\s+OF\s+UNDERSTANDING\s*(?:NO\.?|#)?\s*(\d+)\b\s*(.*)$", re.IGNORECASE)
 CLAUSE_ANYWHERE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3})+)\s+([^\d]*)")
+ARTICLE_ANYWHERE = re.compile(r"ARTICLE\s+(?:NO\.?\s*)?([A-Z]\.\d+|\d+)\b")
 UNIT_ENTRY = re.compile(r"^(SCHEDULE|APPENDIX)\s+[\"'“‘]?([A-Z0-9]+)\b[\"'”’]?\s*(.*)$", re.IGNORECASE)
 
 
@@ -58,25 +59,48 @@ def parse_toc(lines: list[Line]) -> list[TocEntry]:
     """Read the entries of a TOC: articles, clauses, letters of understanding, schedules.
 
     PDF TOCs run entries together ("ARTICLE 24: <ul><li>LEAVE OF ABSENCE</li><li>24.01 ...</li>
-    <li>24.02 Maternity and Parental Leave</li>..." on one line, Sooke), so every clause number
-    of the current article found anywhere in a line is an entry.
+    <li>24.02 Maternity and Parental Leave</li>..." on one line, Sooke) and glue page numbers to
+    them ("VACATIONS3222.01Vacation Year"), so every number of a listed article found anywhere
+    in the TOC is an entry.
     """
+    articles = _articles(lines)
     entries: list[TocEntry] = []
-    article = ""
+    seen: set[str] = set()
     for line in lines:
         text = line.text.strip().lstrip("-").strip()
         head = _entry(text, line.no)
-        if head:
+        if head and head.kind != "clause":
             if head.kind == "article":
-                article = head.num
                 head.title = CLAUSE_ANYWHERE.split(head.title)[0].strip()
-            if head.kind != "clause":
-                entries.append(head)
-        for match in CLAUSE_ANYWHERE.finditer(text):
-            num = match.group(1)
-            if num.split(".")[0] == article and not any(e.num == num for e in entries):
-                entries.append(TocEntry("clause", num, _title(match.group(2)), line.no))
+            entries.append(head)
+        for num, title in _clauses_in(text, articles):
+            if num not in seen:
+                seen.add(num)
+                entries.append(TocEntry("clause", num, title, line.no))
     return entries
+
+
+def _articles(lines: list[Line]) -> list[str]:
+    found = {m.group(1) for line in lines for m in ARTICLE_ANYWHERE.finditer(line.text)}
+    found |= {e.num for line in lines if (e := _entry(line.text.strip(), line.no)) and e.kind == "article"}
+    return sorted(found, key=len, reverse=True)
+
+
+def _clauses_in(text: str, articles: list[str]) -> list[tuple[str, str]]:
+    """Clause numbers of the listed articles in one TOC line, in order, with the title after each."""
+    hits: dict[int, str] = {}
+    for article in articles:
+        pattern = rf"(?<![.\w]){re.escape(article)}(?:\.\d{{1,3}})+(?![\d])" if not article[0].isdigit() \
+            else rf"(?<![.]){re.escape(article)}(?:\.\d{{1,3}})+(?![\d])"
+        for match in re.finditer(pattern, text):
+            if not any(start <= match.start() < start + len(num) for start, num in hits.items()):
+                hits[match.start()] = match.group(0)
+    starts = sorted(hits)
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        out.append((hits[start], _title(text[start + len(hits[start]):end])))
+    return out
 
 
 def _entry(text: str, no: int) -> TocEntry | None:

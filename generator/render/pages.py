@@ -6,6 +6,7 @@ The only stage that writes Markdown. It reads the annotated tree and never looks
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -118,10 +119,19 @@ def unit_heading(node: Node) -> str:
 
 def doc_view(doc: Document) -> DocView:
     meta = doc.source.meta
-    term = f"{meta.term_start} to {meta.term_end}" if meta.term_start and meta.term_end else ""
+    term = f"{_date(meta.term_start)} – {_date(meta.term_end)}" if meta.term_start and meta.term_end else ""
     parties = [p for p in (meta.employer, " ".join(x for x in (meta.union, meta.local) if x)) if p]
     return DocView(title=meta.title, short_title=meta.short_title or meta.title, status=meta.status,
-                   term=term, parties=parties, date=meta.date)
+                   term=term, parties=parties, date=_date(meta.date) if meta.date else "")
+
+
+def _date(iso: str) -> str:
+    """ "2006-07-01" -> "July 1, 2006" (left as written when it is not an ISO date)."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _ordered(documents: list[Document]) -> list[Document]:

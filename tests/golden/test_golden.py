@@ -48,10 +48,16 @@ def test_tree_of_real_agreement_matches_golden(documents, slug, update_golden):
     compare(f"{slug}.tree.txt", tree_lines(documents[slug]), update_golden)
 
 
+# Where a document's own TOC and body disagree (checked by hand against the reading notes):
+# Sooke's TOC lists 7.05 Shop Steward's Duties, 7.06 Access to Worksite and 7.07 Internal Mail,
+# which the body prints as 12.02, 34.05 and 34.06.
+TOC_NOT_IN_BODY = {"sooke-2006": ["7.05", "7.06", "7.07"], "college-rockies-2022": [], "new-westminster-2022": []}
+
+
 @pytest.mark.parametrize("slug", ["sooke-2006", "college-rockies-2022", "new-westminster-2022"])
 def test_every_clause_in_the_documents_own_toc_is_in_the_tree(documents, slug):
     doc = documents[slug]
     cited = {n.cite for n in doc.root.walk()}
     toc = [e for e in doc.toc if e.kind in ("clause", "article")]
     assert toc, "the TOC was read"
-    assert [e.num for e in toc if e.num not in cited] == []
+    assert [e.num for e in toc if e.num not in cited] == TOC_NOT_IN_BODY[slug]

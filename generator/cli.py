@@ -79,8 +79,11 @@ def run_serve(root: Path, dev_addr: str) -> int:
 
 
 def run_dump(root: Path, what: str, document: str) -> int:
+    import signal
+
     from generator.build import load
 
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `clausebook dump tree x | head` ends quietly
     build = load(root)
     for doc in build.documents:
         if document in (doc.slug, str(doc.source.path), doc.source.path.name):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .build import Build
+from .render.data import data_folder
 
 
 def print_report(build: Build, verbose: bool = False, shown_per_source: int = 5) -> None:
@@ -16,7 +17,7 @@ def print_report(build: Build, verbose: bool = False, shown_per_source: int = 5)
         cites = sum(1 for n in doc.root.walk() if n.cite)
         warnings = [p for p in doc.problems if p.level != "error"]
         print(f"clausebook: {doc.source.path}: {cites} citations; removed {removed}; "
-              f"{len(warnings)} warnings (all in site/{doc.slug}/report.json)")
+              f"{len(warnings)} warnings (all in site/{data_folder(doc)}/report.json)")
         errors = [p for p in doc.problems if p.level == "error"]
         for problem in errors + warnings[: None if verbose else shown_per_source]:
             print(f"clausebook:   {problem}")

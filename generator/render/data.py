@@ -61,7 +61,7 @@ def report(doc: Document) -> dict:
 def write_data(doc: Document, site_dir: Path) -> None:
     """Write report.json, and for an agreement or bylaws clauses.json and the short URLs."""
     structured = doc.source.meta.kind in ("agreement", "bylaws")
-    folder = site_dir / (doc.slug if structured else _plain_folder(doc))
+    folder = site_dir / data_folder(doc)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "report.json").write_text(json.dumps(report(doc), indent=1, ensure_ascii=False),
                                         encoding="utf-8")
@@ -78,7 +78,8 @@ def write_data(doc: Document, site_dir: Path) -> None:
         write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}", entry.cite)
 
 
-def _plain_folder(doc: Document) -> str:
+def data_folder(doc: Document) -> str:
+    """Where a document's report.json (and clauses.json) go, relative to the site root."""
     return f"bulletins/{doc.slug}" if doc.source.meta.kind == "bulletin" else doc.slug
 
 

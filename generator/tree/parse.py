@@ -115,8 +115,10 @@ class TreeBuilder:
     def ensure_unit(self, line: Line) -> Node:
         """Text before any heading belongs to an implicit Preamble (the recitals of an agreement)."""
         if self.unit is None:
-            self.open_unit(Heading("part", "Preamble", "", True), line, printed=False)
-            self.unit.notes.append("unit inferred: text before the first heading")
+            cite = "" if self.plain else "Preamble"  # a bulletin's text is not cited
+            self.open_unit(Heading("part", cite, "", True), line, printed=False)
+            if not self.plain:
+                self.unit.notes.append("unit inferred: text before the first heading")
         return self.unit
 
     def register(self, node: Node) -> None:

@@ -11,6 +11,7 @@ def load_document(source: Source) -> Document:
     """Clean, parse and annotate one source into a Document (never raises on bad text)."""
     cleaned = clean(source)
     root, problems = parse(source, cleaned)
+    cleaned.removed.sort(key=lambda artifact: artifact.first_line)
     document = Document(source=source, root=root, removed=cleaned.removed, problems=problems,
                         toc=cleaned.toc)
     if cleaned.cover:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..clean import Cleaned
-from ..model import Block, Line, Node, Problem, Source
+from ..model import Artifact, Block, Line, Node, Problem, Source
 from . import repair, tables
 from .citations import next_value, ordinal
 from .headings import Heading, read_heading
@@ -35,6 +35,7 @@ class TreeBuilder:
 
     def __init__(self, source: Source, cleaned: Cleaned):
         self.path = str(source.path)
+        self.removed = cleaned.removed  # the parser finds running headers, which only context tells
         # Bulletins and plain pages are prose: no numbering is read, every line is text.
         self.plain = source.meta.kind in ("bulletin", "page")
         self.root = Node("document", title=source.meta.title, line=source.first_line)
@@ -81,6 +82,9 @@ class TreeBuilder:
             self.unit.last_line = line.no
             return
         heading = read_heading(text)
+        if heading and self.is_running_header(heading):
+            self.removed.append(Artifact("running-header", line.no, line.no, text))
+            return
         if heading and self.rules.accepts(heading, self):
             self.open_unit(heading, line)
             return
@@ -92,6 +96,13 @@ class TreeBuilder:
         self.add_text(text, line)
 
     # -- units -----------------------------------------------------------------------------
+    def is_running_header(self, heading: Heading) -> bool:
+        """The current unit's bare heading printed again at the top of a page ("SCHEDULE A" on
+        each page of Sooke's wage tables)."""
+        unit = self.unit
+        return (unit is not None and heading.kind == unit.kind and heading.cite == unit.cite
+                and not heading.title and heading.kind != "article")
+
     def open_unit(self, heading: Heading, line: Line, printed: bool = True) -> None:
         node = Node(heading.kind, cite=heading.cite, title=heading.title, line=line.no,
                     last_line=line.no, printed=line.text.strip() if printed and not heading.keeps_line else "")

@@ -63,3 +63,10 @@ def test_back_of_book_index_is_removed():
     cleaned = clean(make_source(body))
     assert [a.kind for a in cleaned.removed] == ["index"]
     assert all("TOPIC" not in line.text for line in cleaned.lines)
+
+
+def test_a_units_bare_heading_repeated_on_a_new_page_is_a_running_header():
+    from tests.conftest import parse_text
+    doc = parse_text("SCHEDULE A\n\nPay\t1\t2\nGrade\t3\t4\n\n# **SCHEDULE A**\n\nPay\t5\t6\nGrade\t7\t8\n")
+    assert [(a.kind, a.first_line) for a in doc.removed] == [("running-header", 6)]
+    assert [n.cite for n in doc.root.walk() if n.cite] == ["Schedule A"]

@@ -80,6 +80,20 @@ class TocEntry:
 
 
 @dataclass
+class Annotation:
+    """A span of a block's text that a pass marked: a link to a clause, a statute, a term.
+
+    Offsets are into Block.text; the renderer applies them, longest first, never overlapping.
+    """
+
+    start: int
+    end: int
+    kind: str  # xref | external
+    target: str  # a citation of the same document (xref) or a URL (external)
+    title: str = ""
+
+
+@dataclass
 class Block:
     """A run of text inside a node: a paragraph, a table, preformatted text or a sub-heading."""
 
@@ -89,6 +103,7 @@ class Block:
     line: int = 0
     last_line: int = 0
     header: bool = False  # tables: the first row is a header row
+    annotations: list[Annotation] = field(default_factory=list)
 
 
 @dataclass
@@ -111,6 +126,7 @@ class Node:
     notes: list[str] = field(default_factory=list)
     style: str = ""  # marker style of an item: letter | number | roman | step | decimal
     printed: str = ""  # a unit's heading as the document prints it ("LETTER OF UNDERSTANDING NO. 1")
+    referenced_by: list[str] = field(default_factory=list)  # citations of the clauses that cite it
 
     def walk(self) -> Iterator["Node"]:
         yield self

@@ -13,6 +13,7 @@ from .pipeline import load_document
 from .render.pages import Rendered, render_site
 from .site_config import SiteConfig, load_site_config
 from .sources import read_sources
+from .statutes import load_statutes
 
 
 LAST: "Build | None" = None  # the latest generation, set by the MkDocs hooks
@@ -34,10 +35,12 @@ class Build:
 def load(root: Path) -> Build:
     """Read site_config/ and content/, and run clean -> tree -> passes on every source."""
     config, problems = load_site_config(root / "site_config")
+    statutes, statute_problems = load_statutes(root / "site_config")
     sources, source_problems = read_sources(root / "content")
-    build = Build(config=config, problems=problems + source_problems)
+    build = Build(config=config, problems=problems + statute_problems + source_problems)
     for source in sources:
-        build.documents.append(load_document(source))
+        build.documents.append(load_document(source, statutes))
+    build.problems += statutes.problems()
     return build
 
 

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from .clean import clean
-from .model import Document, Problem, Source
+from .model import Document, Source
+from .statutes import Statutes
 from .passes import finish
 from .tree.parse import parse
 
 
-def load_document(source: Source) -> Document:
+def load_document(source: Source, statutes: Statutes | None = None) -> Document:
     """Clean, parse and annotate one source into a Document (never raises on bad text)."""
     cleaned = clean(source)
     root, problems = parse(source, cleaned)
@@ -16,5 +17,5 @@ def load_document(source: Source) -> Document:
                         toc=cleaned.toc)
     if cleaned.cover:
         document.cover = cleaned.cover  # type: ignore[attr-defined]
-    finish(document)
+    finish(document, statutes)
     return document

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from ..model import Document
+from ..statutes import Statutes
 from .citations import assign_anchors, assign_pages, check_structure
+from .references import annotate_references
 
 
-def finish(document: Document) -> None:
+def finish(document: Document, statutes: Statutes | None = None) -> None:
     """Run every pass over a parsed document, in order."""
     assign_anchors(document)
     assign_pages(document)
     check_structure(document)
+    annotate_references(document, statutes or Statutes())

@@ -22,6 +22,14 @@ def md(text: str) -> str:
     return " ".join(str(text).split()).translate(TABLE)
 
 
+def md_piece(text: str) -> str:
+    """Like md, for a piece of a line between links: a space at either edge is kept."""
+    core = md(text)
+    if not core:
+        return " " if text[:1].isspace() else ""
+    return (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
+
+
 def attr(text: str) -> str:
     """Text -> a value safe inside a double-quoted HTML or attr_list attribute."""
     return str(html_escape(" ".join(str(text).split())))

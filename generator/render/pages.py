@@ -14,6 +14,7 @@ from ..model import Document, Node
 from ..passes.citations import HOME_CITES, PAGE_KINDS
 from ..site_config import SiteConfig
 from .escape import attr, html, md
+from .links import PageContext, linked, places
 
 UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
 
@@ -42,7 +43,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"), trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True,
                       autoescape=False)
-    env.filters.update(md=md, attr=attr, html=html, nonblank=_nonblank)
+    env.filters.update(md=md, attr=attr, html=html, nonblank=_nonblank, linked=linked)
     return env
 
 
@@ -68,23 +69,24 @@ def render_structured(env: Environment, doc: Document, files: dict[str, str]) ->
     slug, view = doc.slug, doc_view(doc)
     pages = [{"Contents": f"{slug}/index.md"}]
     contents = []
+    where = places(doc)
     for node in doc.root.children:
-        _render_top(env, doc, view, node, files, pages, contents)
+        _render_top(env, doc, view, node, files, pages, contents, where)
     cover = Node("part", anchor="cl-cover",
                  blocks=[b for n in doc.root.children if n.cite in HOME_CITES for b in n.blocks])
     files[f"{slug}/index.md"] = env.get_template("document.md.j2").render(
-        doc=view, contents=contents, cover=cover if cover.blocks else None)
+        doc=view, contents=contents, cover=cover if cover.blocks else None, ctx=PageContext("index", where))
     return {view.short_title: pages}
 
 
-def _render_top(env, doc, view, node, files, pages, contents) -> None:
+def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
     """A top-level node: a unit page, or a section/group heading with its units below."""
     if node.kind in ("section", "group"):
         title = node.printed or " – ".join(p for p in (node.cite, node.title) if p)
         contents.append({"kind": "heading", "title": title, "anchor": node.anchor, "cite": node.cite})
         sub = []
         for child in node.children:
-            _render_top(env, doc, view, child, files, sub, contents)
+            _render_top(env, doc, view, child, files, sub, contents, where)
         if sub:
             pages.append({title: sub})
         return
@@ -92,8 +94,8 @@ def _render_top(env, doc, view, node, files, pages, contents) -> None:
         return
     heading = unit_heading(node)
     files[f"{doc.slug}/{node.page}.md"] = env.get_template("unit.md.j2").render(
-        doc=view, unit=node, page={"title": f"{heading} · {view.short_title}",
-                                   "heading": node.printed or heading})
+        doc=view, unit=node, ctx=PageContext(node.page, where),
+        page={"title": f"{heading} · {view.short_title}", "heading": node.printed or heading})
     pages.append({heading: f"{doc.slug}/{node.page}.md"})
     contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})
 
@@ -102,7 +104,7 @@ def render_plain(env: Environment, doc: Document, files: dict[str, str]) -> dict
     """A bulletin or plain page: its text in order, no citations."""
     folder = "bulletins/" if doc.source.meta.kind == "bulletin" else ""
     path = f"{folder}{doc.slug}.md"
-    files[path] = env.get_template("plain.md.j2").render(doc=doc_view(doc), nodes=list(doc.root.walk()))
+    files[path] = env.get_template("plain.md.j2").render(doc=doc_view(doc), nodes=list(doc.root.walk()), ctx=None)
     return {doc.source.meta.title: path}
 
 

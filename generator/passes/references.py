@@ -1,0 +1,205 @@
+"""The cross-reference pass: every reference found in a clause's text is resolved to a citation of
+the same document (or to a statute's official page) and recorded as an Annotation on its block.
+
+Resolution uses the document's own citations only: a target that does not exist is never
+linked; it is reported with file and line ("Article 39.01(a) referenced at line 1990 does not
+exist"). Each resolved clause also learns who cites it (`referenced_by`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Annotation, Document, Node, Problem
+from ..statutes import Statutes
+from .refs_find import Item, Ref, find_references
+
+# "Article 6.1 of their Memorandum of Agreement", "Clause 5 of the BCTF Code of Ethics",
+# "Letter of Understanding No. 17 to the 2013 – 2019 ... Agreement": another document's parts.
+ELSEWHERE = re.compile(
+    r"^\s*,?\s*(?:of|to|in)\s+(?:the|their|its|a|an)\s+(?!collective\s+agreement\b|agreement\b)"
+    r"[^.;]{0,80}?\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|By-?laws)\b", re.IGNORECASE)
+
+
+@dataclass
+class Target:
+    """What one printed item resolved to: a citation, or None with the reason."""
+
+    item: Item
+    cite: str | None
+    printed: str
+
+
+class Resolver:
+    """Resolves references in one document; knows its citations and each node's ancestors."""
+
+    def __init__(self, document: Document):
+        self.doc = document
+        self.nodes: dict[str, Node] = {}
+        self.parent: dict[int, Node] = {}
+        for node in document.root.walk():
+            if node.cite and node.cite not in self.nodes:
+                self.nodes[node.cite] = node
+            for child in node.children:
+                self.parent[id(child)] = node
+
+    def chain(self, node: Node) -> list[Node]:
+        """The node and its ancestors, innermost first."""
+        out = []
+        while node is not None:
+            out.append(node)
+            node = self.parent.get(id(node))
+        return out
+
+    def unit_of(self, node: Node) -> Node:
+        chain = [n for n in self.chain(node) if n.kind != "clause" and n.cite]
+        return chain[0] if chain else node
+
+    def resolve(self, ref: Ref, here: Node, context: str = "") -> list[Target]:
+        if ref.kind == "lou":
+            return [Target(ref.items[0], self._letter(ref, here), "")]
+        if ref.kind in ("schedule", "appendix", "addendum"):
+            return [Target(ref.items[0], self._named(ref, here), "")]
+        if ref.kind == "step":
+            return [Target(item, self._step(item.num, here, context), "") for item in ref.items]
+        targets, base = [], ""
+        for item in ref.items:
+            if item.num:
+                base = self._number(ref.kind, item.num, here)
+                cite = self._with_subs(base, item.subs) if base else None
+            else:
+                cite = self._sub(base, item.subs, here)
+            targets.append(Target(item, cite, ""))
+        return targets
+
+    def _number(self, kind: str, num: str, here: Node) -> str:
+        num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
+        if "." in num or kind == "article":
+            return num
+        unit = self.unit_of(here)  # "paragraph 4" in a letter is that letter's item 4
+        return f"{unit.cite}.{num}"
+
+    def _with_subs(self, base: str, subs: list[str]) -> str:
+        return ".".join([base] + subs)
+
+    def _sub(self, base: str, subs: list[str], here: Node) -> str | None:
+        """ "(a) and (b)" after "Article 10.08": 10.08.a; alone ("(b) above"): the nearest
+        enclosing clause that has such a sub-clause."""
+        if base:
+            return self._with_subs(base, subs)
+        for node in self.chain(here):
+            if node.cite and self._with_subs(node.cite, subs) in self.nodes:
+                return self._with_subs(node.cite, subs)
+        return None
+
+    def _step(self, num: str, here: Node, context: str) -> str | None:
+        """ "Step 3": the step of the nearest enclosing procedure, else the document's only one
+        (only grievance procedures when the sentence says "grievance": Rockies LOU 3 "the
+        grievance procedure starting at Step 3" is 28.1, not the bumping steps of 22.6)."""
+        for node in self.chain(here):
+            cite = f"{node.cite}.{num}"
+            if node.cite and cite in self.nodes and self.nodes[cite].style == "step":
+                return cite
+        steps = [c for c, n in self.nodes.items() if n.style == "step" and c.endswith(f".{num}")]
+        in_unit = [c for c in steps if self.unit_of(self.nodes[c]) is self.unit_of(here)]
+        grievance = [c for c in steps if "grievance" in context.lower() and self._about(c, "grievance")]
+        for group in (in_unit, grievance, steps):
+            bases = {c.rsplit(".", 1)[0] for c in group}
+            if len(bases) == 1:
+                return group[0]
+        return None
+
+    def _about(self, cite: str, word: str) -> bool:
+        return any(word in (n.title + " " + n.printed).lower() for n in self.chain(self.nodes[cite]))
+
+    def _letter(self, ref: Ref, here: Node) -> str | None:
+        num = ref.items[0].num + (f".{ref.name}" if ref.name else "")
+        unit = self.unit_of(here).cite
+        order = [f"Local LOU {num}", f"LOU {num}"] if unit.startswith("Local LOU") else [f"LOU {num}", f"Local LOU {num}"]
+        return next((c for c in order if c in self.nodes), order[0])
+
+    def _named(self, ref: Ref, here: Node) -> str | None:
+        cite = f"{ref.kind.capitalize()} {ref.items[0].num}"
+        unit = self.unit_of(here).cite
+        attached = f"{unit.split(' ' + ref.kind.capitalize())[0]} {cite}"
+        for candidate in (attached, cite):
+            if candidate in self.nodes:
+                return candidate
+        if unit.startswith(("LOU", "Local LOU")):
+            return attached  # a letter's own "Schedule A" is not the agreement's
+        return cite
+
+
+def annotate_references(document: Document, statutes: Statutes) -> None:
+    """Annotate every paragraph of a structured document with its resolved references."""
+    if document.source.meta.kind not in ("agreement", "bylaws"):
+        return
+    resolver = Resolver(document)
+    for node in document.root.walk():
+        if node.kind in ("document", "group"):
+            continue
+        for block in node.blocks:
+            if block.kind in ("para", "subheading"):
+                _annotate_block(document, resolver, statutes, node, block)
+                annotate_statutes(document, statutes, block)
+                block.annotations.sort(key=lambda a: a.start)
+
+
+def _annotate_block(document, resolver, statutes, node, block) -> None:
+    text = block.text
+    for ref in find_references(text):
+        if ref.kind == "statute":
+            _statute(document, statutes, block, ref)
+            continue
+        if ELSEWHERE.match(text[ref.end:]):
+            continue
+        for k, target in enumerate(resolver.resolve(ref, node, text)):
+            start = ref.start if k == 0 else target.item.start
+            end = target.item.end
+            printed = text[start:end]
+            if target.cite and target.cite in resolver.nodes:
+                block.annotations.append(Annotation(start, end, "xref", target.cite, _title(resolver.nodes[target.cite])))
+                _cited_by(resolver.nodes[target.cite], node)
+                if target.item.range_from is not None:
+                    _range(resolver, target, node)
+            elif ref.kind != "bare":  # a bare number that matches nothing may be anything
+                document.problems.append(Problem(
+                    str(document.source.path), block.line,
+                    f"{printed.strip()} referenced at line {block.line} does not exist"
+                    + (f" (no {target.cite})" if target.cite else "") + ": left as text"))
+
+
+def annotate_statutes(document: Document, statutes: Statutes, block) -> None:
+    """Known statute names anywhere in the text link to their page; unknown Acts are reported."""
+    for start, end, url in statutes.find(block.text):
+        if not any(a.start < end and start < a.end for a in block.annotations):
+            block.annotations.append(Annotation(start, end, "external", url, block.text[start:end]))
+    for name in statutes.candidates(block.text):
+        statutes.unknown.setdefault(name, (str(document.source.path), block.line))
+
+
+def _range(resolver: Resolver, target: Target, here: Node) -> None:
+    """ "Articles 14 through 16": 15 is cited too (it has no printed number to link)."""
+    first, last = target.item.range_from.num, target.item.num
+    if first.isdigit() and last.isdigit():
+        for n in range(int(first) + 1, int(last)):
+            if str(n) in resolver.nodes:
+                _cited_by(resolver.nodes[str(n)], here)
+
+
+def _cited_by(target: Node, here: Node) -> None:
+    cite = here.cite
+    if cite and cite != target.cite and cite not in target.referenced_by:
+        target.referenced_by.append(cite)
+
+
+def _title(node: Node) -> str:
+    return f"{node.cite} {node.title}".strip()
+
+
+def _statute(document: Document, statutes: Statutes, block, ref: Ref) -> None:
+    url = statutes.url(ref.name)
+    if url:
+        block.annotations.append(Annotation(ref.start, ref.end, "external", url, ref.name))
+    else:
+        statutes.unknown.setdefault(ref.name, (str(document.source.path), block.line))

@@ -1,0 +1,60 @@
+"""Turning a block's annotations into Markdown links: the writer applies offsets a pass computed.
+
+No prose is parsed here: the text is cut at the annotations' offsets, each piece is escaped,
+and a link is written around the annotated pieces, with a URL relative to the current page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Annotation, Block, Document
+from .escape import attr, md, md_piece
+
+
+@dataclass
+class PageContext:
+    """Where a page is (its slug inside the document folder) and where every citation lives."""
+
+    page: str  # "article-12", or "index" for the document home
+    places: dict[str, tuple[str, str]]  # cite -> (page, anchor)
+
+    def href(self, cite: str) -> str:
+        page, anchor = self.places[cite]
+        page = page or "index"
+        return f"#{anchor}" if page == self.page else f"{page}.md#{anchor}"
+
+
+def places(document: Document) -> dict[str, tuple[str, str]]:
+    """Every citation of a document -> (page, anchor); the first node wins for a repeated one."""
+    out: dict[str, tuple[str, str]] = {}
+    for node in document.root.walk():
+        if node.cite and node.cite not in out:
+            out[node.cite] = (node.page, node.anchor)
+    return out
+
+
+def linked(block: Block, ctx: PageContext | None) -> str:
+    """The block's text as Markdown, with its annotations as links (overlaps: first wins)."""
+    text, out, pos = block.text, [], 0
+    for ann in _non_overlapping(block.annotations):
+        out.append(md_piece(text[pos:ann.start]))
+        out.append(_link(text[ann.start:ann.end], ann, ctx))
+        pos = ann.end
+    out.append(md_piece(text[pos:]))
+    return "".join(out).strip()
+
+
+def _link(label: str, ann: Annotation, ctx: PageContext | None) -> str:
+    if ann.kind == "external":
+        return f'[{md(label)}]({ann.target} "{attr(ann.title)}"){{: .cb-ext rel="noopener" }}'
+    if ctx is None or ann.target not in ctx.places:
+        return md(label)
+    return f'[{md(label)}]({ctx.href(ann.target)} "{attr(ann.title)}"){{: .cb-xref }}'
+
+
+def _non_overlapping(annotations: list[Annotation]) -> list[Annotation]:
+    kept: list[Annotation] = []
+    for ann in sorted(annotations, key=lambda a: (a.start, -(a.end - a.start))):
+        if not kept or ann.start >= kept[-1].end:
+            kept.append(ann)
+    return kept

@@ -17,8 +17,16 @@ from .refs_find import Item, Ref, find_references
 # "Article 6.1 of their Memorandum of Agreement", "Clause 5 of the BCTF Code of Ethics",
 # "Letter of Understanding No. 17 to the 2013 – 2019 ... Agreement": another document's parts.
 ELSEWHERE = re.compile(
-    r"^\s*,?\s*(?:of|to|in)\s+(?:the|their|its|a|an)\s+(?!collective\s+agreement\b|agreement\b)"
-    r"[^.;]{0,80}?\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|By-?laws)\b", re.IGNORECASE)
+    r"^\s*,?\s*(?:of|to|in|under)\s+(?!this\b)"
+    r"(?!(?:the\s+|our\s+)?(?i:collective\s+agreement|agreement)\b)[^.;]{0,80}?"
+    r"\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|By-?laws|[A-Z]{2,}A)\b")
+# '... Protection Program", Section 4, Part B' (Rockies 17.8): a part of the quoted document.
+QUOTED_BEFORE = re.compile(r"\w[\"”]\s*,\s*$")
+# "this Article", "this Letter of Understanding": the enclosing unit or clause.
+SELF = re.compile(r"\b[Tt]his\s+(?P<what>[Aa]rticle|[Cc]lause|[Ll]etter\s+of\s+[Uu]nderstanding|LOU|[Ll]etter|"
+                  r"[Aa]ppendix|[Ss]chedule|[Aa]ddendum|[Mm]emorandum\s+of\s+(?:[Uu]nderstanding|[Aa]greement))\b")
+SELF_KINDS = {"article": ("article",), "clause": ("clause",), "lou": ("lou",), "letter": ("lou", "mou"),
+              "appendix": ("appendix",), "schedule": ("schedule",), "addendum": ("addendum",), "memorandum": ("mou", "schedule")}
 
 
 @dataclass
@@ -73,11 +81,16 @@ class Resolver:
         return targets
 
     def _number(self, kind: str, num: str, here: Node) -> str:
+        """An absolute number ("12.05", "A.6") as printed; a local one ("clauses 1 (a)" inside
+        14.3, "clause 1.2 above" inside a letter of Appendix B.33) from the nearest enclosing
+        clause that has it."""
         num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
-        if "." in num or kind == "article":
+        if kind == "article" or num in self.nodes and "." in num:
             return num
-        unit = self.unit_of(here)  # "paragraph 4" in a letter is that letter's item 4
-        return f"{unit.cite}.{num}"
+        for node in self.chain(here):
+            if node.cite and f"{node.cite}.{num}" in self.nodes:
+                return f"{node.cite}.{num}"
+        return num if "." in num or kind == "article" else f"{self.unit_of(here).cite}.{num}"
 
     def _with_subs(self, base: str, subs: list[str]) -> str:
         return ".".join([base] + subs)
@@ -113,10 +126,18 @@ class Resolver:
         return any(word in (n.title + " " + n.printed).lower() for n in self.chain(self.nodes[cite]))
 
     def _letter(self, ref: Ref, here: Node) -> str | None:
+        """ "LOU #3": from an article, the agreement's own letter 3; from inside a schedule or
+        another letter, the letter 3 nearest in the document (Rockies Schedule C's "LOU #1" is
+        the provincial template's LOU 2022-1, printed just after it, not local LOU 1)."""
         num = ref.items[0].num + (f".{ref.name}" if ref.name else "")
-        unit = self.unit_of(here).cite
-        order = [f"Local LOU {num}", f"LOU {num}"] if unit.startswith("Local LOU") else [f"LOU {num}", f"Local LOU {num}"]
-        return next((c for c in order if c in self.nodes), order[0])
+        found = [c for c, n in self.nodes.items() if n.kind == "lou" and re.fullmatch(
+            rf"(?:Local )?LOU (?:\d{{4}}-)?{re.escape(num)}", c)]
+        if not found:
+            return f"LOU {num}"
+        unit = self.unit_of(here)
+        if unit.kind in ("article", "part") and f"LOU {num}" in found:
+            return f"LOU {num}"
+        return min(found, key=lambda c: abs(self.nodes[c].line - here.line))
 
     def _named(self, ref: Ref, here: Node) -> str | None:
         cite = f"{ref.kind.capitalize()} {ref.items[0].num}"
@@ -141,6 +162,7 @@ def annotate_references(document: Document, statutes: Statutes) -> None:
         for block in node.blocks:
             if block.kind in ("para", "subheading"):
                 _annotate_block(document, resolver, statutes, node, block)
+                annotate_self_references(resolver, node, block)
                 annotate_statutes(document, statutes, block)
                 block.annotations.sort(key=lambda a: a.start)
 
@@ -151,11 +173,11 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
         if ref.kind == "statute":
             _statute(document, statutes, block, ref)
             continue
-        if ELSEWHERE.match(text[ref.end:]):
+        if ELSEWHERE.match(text[ref.end:]) or QUOTED_BEFORE.search(text[:ref.start]):
             continue
         for k, target in enumerate(resolver.resolve(ref, node, text)):
             start = ref.start if k == 0 else target.item.start
-            end = target.item.end
+            end = ref.end if ref.kind in ("lou", "schedule", "appendix", "addendum") else target.item.end
             printed = text[start:end]
             if target.cite and target.cite in resolver.nodes:
                 block.annotations.append(Annotation(start, end, "xref", target.cite, _title(resolver.nodes[target.cite])))
@@ -167,6 +189,18 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
                     str(document.source.path), block.line,
                     f"{printed.strip()} referenced at line {block.line} does not exist"
                     + (f" (no {target.cite})" if target.cite else "") + ": left as text"))
+
+
+def annotate_self_references(resolver: Resolver, node: Node, block) -> None:
+    """ "this Article" -> the enclosing article; "this Letter of Understanding" -> the letter."""
+    for match in SELF.finditer(block.text):
+        word = match.group("what").split()[0].lower()
+        kinds = SELF_KINDS.get(word, ())
+        target = next((n for n in resolver.chain(node) if n.kind in kinds and n.cite
+                       and (word != "clause" or n.style == "decimal")), None)
+        if target is not None and not any(a.start < match.end() and match.start() < a.end
+                                          for a in block.annotations):
+            block.annotations.append(Annotation(match.start(), match.end(), "xref", target.cite, _title(target)))
 
 
 def annotate_statutes(document: Document, statutes: Statutes, block) -> None:

@@ -20,11 +20,15 @@ KEYWORDS = {
 NUM = r"(?:[A-G]\.\s?\d{1,2}|[A-G]\d{1,2}(?=[\s,.;:)]|$)|\d{1,3})(?:\.\d{1,3})*(?:\.[a-z]{1,4}\b)*"
 SUB = r"(?:\s?\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\))"
 ITEM = rf"(?:{NUM}{SUB}*|{SUB}+|[a-z]\))"
-SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*(?:through|to|-|–)\s*)"
+# ";" continues a list only before another number: "25.07 (a); 25.10, 25.11" (Sooke 25.16).
+SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*(?:through|to|-|–)\s*|\s*;\s*(?:and\s+)?(?=\d))"
 KEYWORD = r"(?:[Aa]rticles?|[Cc]lauses?|[Ss]ub-?clauses?|[Ss]ections?|[Pp]aragraphs?|[Ii]tems?|[Ss]ub|[Ss]teps?)"
+STEP_NUM = r"\(\d\)"  # "Step (5) of the Grievance Procedure" (Sooke 1602)
 NUMBERED = re.compile(
     rf"\b(?P<kw>{KEYWORD})\s*(?:#\s?)?(?P<items>{ITEM}(?:{SEP}(?:{KEYWORD}\s+)?{ITEM})*)"
     rf"(?P<where>\s+(?:above|below))?")
+# "(b) above", "c) above" (Sooke 603, 664): a sub-clause of the clause one is reading.
+RELATIVE_SUB = re.compile(r"(?<![\w(])(?P<items>\(?[a-z]\))\s+(?P<where>above|below)\b")
 BARE = re.compile(rf"(?<![\w$.#/-])(?P<items>(?:[A-G]\.\d{{1,2}}|\d{{1,2}})\.\d{{1,3}}(?:\.\d{{1,3}})*{SUB}*"
                   rf"(?:{SEP}(?:[A-G]\.\d{{1,2}}|\d{{1,2}})\.\d{{1,3}}(?:\.\d{{1,3}})*{SUB}*)*)(?![\d%])")
 NAMED = re.compile(
@@ -35,7 +39,7 @@ LETTER = re.compile(
 STATUTE_SECTION = re.compile(
     r"\b(?:[Ss]ections?|s\.|[Pp]art)\s+\d+(?:\.\d+)*(?:\(\w{1,3}\))*(?:\s*(?:and|or|,)\s*\d+(?:\.\d+)*(?:\(\w{1,3}\))*)*"
     r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’()]*(?:\s+(?:[A-Z(][\w'’()]*|of|and|on|for|the|in))*?\s+"
-    r"(?:Act|Code|Regulations?))")
+    r"(?i:Act|Code|Regulations?))")
 UNIT_WORDS = ("hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
               "per", "percent", "%", "km", "fte", "minutes", "cents", "dollars", "p.m", "a.m", "pm", "am")
 
@@ -86,6 +90,10 @@ def find_references(text: str) -> list[Ref]:
         ref = _numbered(match)
         if ref.items:
             add(ref)
+    for match in RELATIVE_SUB.finditer(text):
+        letter = match.group("items").strip("()")
+        add(Ref("clause", match.start(), match.end("items"),
+                [Item(match.start("items"), match.end("items"), "", [letter])], match.group("where")))
     for match in BARE.finditer(text):
         if not _is_quantity(text, match.end()):
             add(Ref("bare", match.start(), match.end(), _items(match.group("items"), match.start("items"))))
@@ -97,6 +105,7 @@ def _numbered(match: re.Match) -> Ref:
     kind = KEYWORDS[match.group("kw").lower()]
     items = _items(match.group("items"), match.start("items"))
     if kind == "step":
+        items = [i if i.num else Item(i.start, i.end, i.subs[0] if i.subs else "") for i in items]
         items = [i for i in items if i.num.isdigit()]
     relative = (match.group("where") or "").strip()
     return Ref(kind, match.start(), match.end(), items, relative)
@@ -114,12 +123,13 @@ def _items(text: str, offset: int) -> list[Item]:
     while pos < len(text):
         match = ITEM_RE.match(text, pos)
         if match and match.end() > pos:
+            lead = len(match.group(0)) - len(match.group(0).lstrip())  # " (a)": the link starts at "("
             if match.group("letter"):
-                item = Item(offset + match.start(), offset + match.end(), "", [match.group("letter")])
+                item = Item(offset + match.start() + lead, offset + match.end(), "", [match.group("letter")])
             else:
                 num = (match.group("num") or "").replace(" ", "")
                 subs = [s.lower() if len(s) > 1 or s.isalpha() else s for s in SUB_RE.findall(match.group("subs"))]
-                item = Item(offset + match.start(), offset + match.end(), num, subs)
+                item = Item(offset + match.start() + lead, offset + match.end(), num, subs)
             between = text[items[-1].end - offset:match.start()] if items else ""
             if items and RANGE_RE.match(between) and item.num and items[-1].num:
                 item.range_from = items[-1]

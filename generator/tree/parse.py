@@ -47,7 +47,8 @@ class TreeBuilder:
         self.rebase: Node | None = None  # where a self-numbered inner letter's decimals hang
         self.by_cite: dict[str, Node] = {}
         self.table: list[Line] = []
-        self.after_subheading = False
+        self.after_subheading = False  # the block just before is a sub-heading
+        self.subheading_since_item = False  # a sub-heading came after the last item opened
         self.last_subheading: tuple[Node, Block] | None = None
         self.title_continues = False
         self.pending_title: Node | None = None
@@ -120,7 +121,7 @@ class TreeBuilder:
         if heading.kind == "section":
             return
         self.unit, self.base, self.levels, self.rebase = node, node, [], None
-        self.after_subheading = False
+        self.after_subheading = self.subheading_since_item = False
         self.pending_title = None
 
     def ensure_unit(self, line: Line) -> Node:
@@ -150,7 +151,7 @@ class TreeBuilder:
                 if k == 0:
                     return False
                 break
-        self.after_subheading = False
+        self.after_subheading = self.subheading_since_item = False
         self.set_title_or_text(opened, rest, line)
         return True
 
@@ -215,14 +216,7 @@ class TreeBuilder:
                     return style, depth, ""
         for style in marker.styles:
             if ordinal(style, marker.value) == 1:
-                if self.after_subheading:
-                    same = [d for d, lv in enumerate(self.levels) if lv.style == style]
-                    if same:  # Rockies LOU 1: lists 1.-3., 1.-4., 1.-6. under three sub-headings
-                        return style, same[0], "numbering restarts after a sub-heading"
-                    if self.levels and self.levels[-1].style == "step":
-                        return style, len(self.levels), ""  # Rockies 22.6 Step 2: "Employee's Campus" a)-f)
-                    return style, 0, "numbering restarts after a sub-heading"
-                return style, len(self.levels), ""
+                return self.place_first(style)
         for style in marker.styles:
             same = [d for d, lv in enumerate(self.levels) if lv.style == style]
             if same:
@@ -230,6 +224,19 @@ class TreeBuilder:
                 gap = ordinal(style, marker.value) > ordinal(style, self.levels[depth].value)
                 return style, depth, ("numbering skips to " if gap else "numbering out of order at ") + marker.printed
         return marker.style, len(self.levels), f"numbering starts at {marker.printed}"
+
+    def place_first(self, style: str) -> tuple[str, int, str]:
+        """Where an "a)", "1." or "i." goes. Normally it opens a deeper list. After a sub-heading
+        it restarts a list of its style (Rockies LOU 1: 1.-3., 1.-4., 1.-6. under three headings;
+        14.1 a): "Parental/Adoption Leave", a paragraph, then i.-iii. again). A list right under a
+        sub-heading with no list of its style open starts at the clause (22.6 "Notes" 1.-5.),
+        except inside a step (22.6 Step 2, "Employee's Campus", a)-f))."""
+        same = [d for d, lv in enumerate(self.levels) if lv.style == style]
+        if self.subheading_since_item and same:
+            return style, same[0], "numbering restarts after a sub-heading"
+        if self.after_subheading and not (self.levels and self.levels[-1].style == "step"):
+            return style, 0, "numbering restarts after a sub-heading"
+        return style, len(self.levels), ""
 
     def new_node(self, parent: Node, cite: str, marker: Marker, line: Line, style: str) -> Node:
         node = Node("clause", num=marker.printed, cite=cite, line=line.no, last_line=line.no, style=style)
@@ -272,8 +279,11 @@ class TreeBuilder:
             kind = "subheading" if _is_subheading(text) else "para"
             block = Block(kind, text, line=line.no, last_line=line.no)
             node.blocks.append(block)
+            # Only a sub-heading right before a list restarts it ("Notes" / "1."); one followed by
+            # a paragraph is a label inside the item (Sooke 25.07 a) "General Supervision:").
+            self.after_subheading = kind == "subheading"
             if kind == "subheading":
-                self.after_subheading, self.last_subheading = True, (node, block)
+                self.last_subheading, self.subheading_since_item = (node, block), True
         node.last_line = line.no
 
     def flush_table(self) -> None:

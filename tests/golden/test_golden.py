@@ -48,6 +48,22 @@ def test_tree_of_real_agreement_matches_golden(documents, slug, update_golden):
     compare(f"{slug}.tree.txt", tree_lines(documents[slug]), update_golden)
 
 
+def reference_lines(doc) -> list[str]:
+    out = []
+    for node in doc.root.walk():
+        for block in node.blocks:
+            for ann in block.annotations:
+                if ann.kind == "xref":
+                    out.append(f"{block.line} [{node.cite}] {block.text[ann.start:ann.end]!r} -> {ann.target}")
+    out += [f"{p.line} unresolved: {p.message}" for p in doc.problems if "referenced at line" in p.message]
+    return out
+
+
+@pytest.mark.parametrize("slug", ["sooke-2006", "college-rockies-2022", "new-westminster-2022"])
+def test_cross_references_of_real_agreement_match_golden(documents, slug, update_golden):
+    compare(f"{slug}.refs.txt", reference_lines(documents[slug]), update_golden)
+
+
 # Where a document's own TOC and body disagree (checked by hand against the reading notes):
 # Sooke's TOC lists 7.05 Shop Steward's Duties, 7.06 Access to Worksite and 7.07 Internal Mail,
 # which the body prints as 12.02, 34.05 and 34.06.

@@ -18,11 +18,13 @@ from .refs_find import Item, Ref, find_references
 # "Letter of Understanding No. 17 to the 2013 – 2019 ... Agreement": another document's parts.
 ELSEWHERE = re.compile(
     r"^\s*,?\s*(?:of|to|in|under)\s+(?!this\b)"
-    r"(?!(?:the\s+|our\s+)?(?i:collective\s+agreement|agreement)\b)[^.;]{0,80}?"
+    r"(?!(?:the\s+|our\s+)?(?:[Pp]rovincial\s+|[Ll]ocal\s+)?(?i:collective\s+agreement|agreement)\b)[^.;]{0,80}?"
     r"\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|By-?laws|[A-Z]{2,}A)\b")
 # '... Protection Program", Section 4, Part B' (Rockies 17.8): a part of the quoted document.
 QUOTED_BEFORE = re.compile(r"\w[\"”]\s*,\s*$")
 # "this Article", "this Letter of Understanding": the enclosing unit or clause.
+OF_ARTICLE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?Article\s+([A-G]\.?\s?\d+(?:\.\d+)*|\d+(?:\.\d+)*)")
+TO_LETTER = re.compile(r"\s+to\s+(?:the\s+)?(?:Letter\s+of\s+Understanding|LOU)\s*(?:No\.?|#)?\s*(\d+)", re.IGNORECASE)
 SELF = re.compile(r"\b[Tt]his\s+(?P<what>[Aa]rticle|[Cc]lause|[Ll]etter\s+of\s+[Uu]nderstanding|LOU|[Ll]etter|"
                   r"[Aa]ppendix|[Ss]chedule|[Aa]ddendum|[Mm]emorandum\s+of\s+(?:[Uu]nderstanding|[Aa]greement))\b")
 SELF_KINDS = {"article": ("article",), "clause": ("clause",), "lou": ("lou",), "letter": ("lou", "mou"),
@@ -67,8 +69,12 @@ class Resolver:
         if ref.kind == "lou":
             return [Target(ref.items[0], self._letter(ref, here), "")]
         if ref.kind in ("schedule", "appendix", "addendum"):
-            return [Target(ref.items[0], self._named(ref, here), "")]
+            return [Target(ref.items[0], self._named(ref, here, context[ref.end:]), "")]
         if ref.kind == "step":
+            scope = OF_ARTICLE.match(context[ref.end:])
+            if scope:  # "Step 3 of Article A.6": only that article's steps
+                article = re.sub(r"^([A-G])(\d)", r"\1.\2", scope.group(1))
+                return [Target(item, self._step_in(item.num, article), "") for item in ref.items]
             return [Target(item, self._step(item.num, here, context), "") for item in ref.items]
         targets, base = [], ""
         for item in ref.items:
@@ -85,7 +91,7 @@ class Resolver:
         14.3, "clause 1.2 above" inside a letter of Appendix B.33) from the nearest enclosing
         clause that has it."""
         num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
-        if kind == "article" or num in self.nodes and "." in num:
+        if kind == "article" and ("." not in num or num in self.nodes) or num in self.nodes and "." in num:
             return num
         for node in self.chain(here):
             if node.cite and f"{node.cite}.{num}" in self.nodes:
@@ -115,12 +121,22 @@ class Resolver:
                 return cite
         steps = [c for c, n in self.nodes.items() if n.style == "step" and c.endswith(f".{num}")]
         in_unit = [c for c in steps if self.unit_of(self.nodes[c]) is self.unit_of(here)]
+        titled = [c for c, n in self.nodes.items() if self.unit_of(n) is self.unit_of(here)
+                  and re.match(rf"Step {num}\b", n.title or (n.blocks[0].text if n.blocks else ""))]
+        if len(titled) == 1:  # New Westminster E.2: "9. Step 1 – Informal Resolution Process"
+            return titled[0]
         grievance = [c for c in steps if "grievance" in context.lower() and self._about(c, "grievance")]
         for group in (in_unit, grievance, steps):
             bases = {c.rsplit(".", 1)[0] for c in group}
             if len(bases) == 1:
                 return group[0]
         return None
+
+    def _step_in(self, num: str, scope: str) -> str | None:
+        node = self.nodes.get(scope)
+        found = [n.cite for n in node.walk() if n.cite.endswith(f".{num}") and (n.style == "step" or re.match(
+            rf"Step {num}\b", n.title or (n.blocks[0].text if n.blocks else "")))] if node else []
+        return found[0] if len(found) == 1 else None
 
     def _about(self, cite: str, word: str) -> bool:
         return any(word in (n.title + " " + n.printed).lower() for n in self.chain(self.nodes[cite]))
@@ -139,8 +155,11 @@ class Resolver:
             return f"LOU {num}"
         return min(found, key=lambda c: abs(self.nodes[c].line - here.line))
 
-    def _named(self, ref: Ref, here: Node) -> str | None:
+    def _named(self, ref: Ref, here: Node, after: str = "") -> str | None:
         cite = f"{ref.kind.capitalize()} {ref.items[0].num}"
+        to_letter = TO_LETTER.match(after)  # "Appendix A to Letter of Understanding No. 9"
+        if to_letter and f"LOU {to_letter.group(1)} {cite}" in self.nodes:
+            return f"LOU {to_letter.group(1)} {cite}"
         unit = self.unit_of(here).cite
         attached = f"{unit.split(' ' + ref.kind.capitalize())[0]} {cite}"
         for candidate in (attached, cite):
@@ -198,6 +217,9 @@ def annotate_self_references(resolver: Resolver, node: Node, block) -> None:
         kinds = SELF_KINDS.get(word, ())
         target = next((n for n in resolver.chain(node) if n.kind in kinds and n.cite
                        and (word != "clause" or n.style == "decimal")), None)
+        if target is None and word in ("letter", "lou"):  # Sooke Appendix B is "BCPSEA LOU"
+            unit = resolver.unit_of(node)
+            target = unit if re.search(r"\bLOU\b|[Ll]etter", unit.title + " " + unit.printed) else None
         if target is not None and not any(a.start < match.end() and match.start() < a.end
                                           for a in block.annotations):
             block.annotations.append(Annotation(match.start(), match.end(), "xref", target.cite, _title(target)))

@@ -47,6 +47,7 @@ class Resolver:
         self.doc = document
         self.nodes: dict[str, Node] = {}
         self.parent: dict[int, Node] = {}
+        self.renumbered: dict[tuple[str, str], str] = {}
         for node in document.root.walk():
             if node.cite and node.cite not in self.nodes:
                 self.nodes[node.cite] = node
@@ -79,12 +80,19 @@ class Resolver:
         targets, base = [], ""
         for item in ref.items:
             if item.num:
-                base = self._number(ref.kind, item.num, here)
+                base = self._number(ref.kind, self._current(item.num, here), here)
                 cite = self._with_subs(base, item.subs) if base else None
             else:
                 cite = self._sub(base, item.subs, here)
             targets.append(Target(item, cite, ""))
         return targets
+
+    def _current(self, num: str, here: Node) -> str:
+        """An old number the enclosing clause still uses for itself (see stale_numbers)."""
+        for node in self.chain(here):
+            if (node.cite, num) in self.renumbered:
+                return node.cite
+        return num
 
     def _number(self, kind: str, num: str, here: Node) -> str:
         """An absolute number ("12.05", "A.6") as printed; a local one ("clauses 1 (a)" inside
@@ -175,6 +183,7 @@ def annotate_references(document: Document, statutes: Statutes) -> None:
     if document.source.meta.kind not in ("agreement", "bylaws"):
         return
     resolver = Resolver(document)
+    resolver.renumbered = stale_numbers(resolver, document)
     for node in document.root.walk():
         if node.kind in ("document", "group"):
             continue
@@ -184,6 +193,32 @@ def annotate_references(document: Document, statutes: Statutes) -> None:
                 annotate_self_references(resolver, node, block)
                 annotate_statutes(document, statutes, block)
                 block.annotations.sort(key=lambda a: a.start)
+
+
+def stale_numbers(resolver: Resolver, document: Document) -> dict[tuple[str, str], str]:
+    """A clause that still calls itself by an old number: inside Sooke 24.02 (whose heading the
+    PDF lost) the text cites "24.04 (a)", "24.04 (c)", "24.04 (g)(1)": 24.04 has no (c) or (g)
+    but 24.02 has, so every "24.04" inside 24.02 means 24.02. Returns {(clause, old): clause}."""
+    found: dict[tuple[str, str], str] = {}
+    for clause in document.root.walk():
+        if clause.style != "decimal":
+            continue
+        for node in clause.walk():
+            for block in node.blocks:
+                for ref in find_references(block.text):
+                    for item in ref.items:
+                        old, subs = item.num, item.subs
+                        if not subs or "." not in old or old == clause.cite or old.split(".")[0] != clause.cite.split(".")[0]:
+                            continue
+                        literal, own = ".".join([old] + subs), ".".join([clause.cite] + subs)
+                        if literal not in resolver.nodes and own in resolver.nodes and old in resolver.nodes:
+                            if (clause.cite, old) not in found:
+                                document.problems.append(Problem(
+                                    str(document.source.path), block.line,
+                                    f"inside {clause.cite}, '{old}' is read as {clause.cite} (its old number: "
+                                    f"{literal} does not exist, {own} does)"))
+                            found[(clause.cite, old)] = clause.cite
+    return found
 
 
 def _annotate_block(document, resolver, statutes, node, block) -> None:

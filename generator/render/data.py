@@ -36,10 +36,14 @@ def clause_entries(doc: Document) -> list[ClauseEntry]:
         if node.kind not in CITED_KINDS or not node.cite:
             continue
         page = f"{node.page}/" if node.page else ""
-        short = short_path(node.cite) + node.anchor[len(_base_anchor(node)):]
         entries.append(ClauseEntry(node.cite, node.title, f"{doc.slug}/{page}#{node.anchor}",
-                                   f"{doc.slug}/{short}/", page, node.anchor))
+                                   short_url(doc.slug, node), page, node.anchor))
     return entries
+
+
+def short_url(slug: str, node: Node) -> str:
+    """A citation's short permanent URL, relative to the site root: "sooke-2006/12.05/"."""
+    return f"{slug}/{short_path(node.cite)}{node.anchor[len(_base_anchor(node)):]}/"
 
 
 def _base_anchor(node: Node) -> str:

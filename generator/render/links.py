@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Annotation, Block, Document
+from .data import short_url
 from .escape import attr, md, md_piece
 
 
@@ -17,6 +18,11 @@ class PageContext:
 
     page: str  # "article-12", or "index" for the document home
     places: dict[str, tuple[str, str]]  # cite -> (page, anchor)
+    slug: str = ""  # the document's folder
+
+    def short(self, node) -> str:
+        """The clause's short URL from the site root, for the share control."""
+        return short_url(self.slug, node)
 
     def href(self, cite: str) -> str:
         page, anchor = self.places[cite]

@@ -75,7 +75,7 @@ def render_structured(env: Environment, doc: Document, files: dict[str, str]) ->
     cover = Node("part", anchor="cl-cover",
                  blocks=[b for n in doc.root.children if n.cite in HOME_CITES for b in n.blocks])
     files[f"{slug}/index.md"] = env.get_template("document.md.j2").render(
-        doc=view, contents=contents, cover=cover if cover.blocks else None, ctx=PageContext("index", where))
+        doc=view, contents=contents, cover=cover if cover.blocks else None, ctx=PageContext("index", where, doc.slug))
     return {view.short_title: pages}
 
 
@@ -94,7 +94,7 @@ def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
         return
     heading = unit_heading(node)
     files[f"{doc.slug}/{node.page}.md"] = env.get_template("unit.md.j2").render(
-        doc=view, unit=node, ctx=PageContext(node.page, where),
+        doc=view, unit=node, ctx=PageContext(node.page, where, doc.slug),
         page={"title": f"{heading} · {view.short_title}", "heading": node.printed or heading})
     pages.append({heading: f"{doc.slug}/{node.page}.md"})
     contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})

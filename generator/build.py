@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Document, Problem
+from .passes.bulletin_citations import link_bulletins
 from .pipeline import load_document
 from .render.pages import Rendered, render_site
 from .site_config import SiteConfig, load_site_config
@@ -40,6 +41,7 @@ def load(root: Path) -> Build:
     build = Build(config=config, problems=problems + statute_problems + source_problems)
     for source in sources:
         build.documents.append(load_document(source, statutes))
+    link_bulletins(build.documents)  # needs every agreement parsed first
     build.problems += statutes.problems()
     return build
 

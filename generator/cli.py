@@ -102,8 +102,14 @@ def run_dump(root: Path, what: str, document: str) -> int:
 
 
 def _quiet_mkdocs_logs() -> None:
-    if os.environ.get("CLAUSEBOOK_VERBOSE") != "1":
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    """MkDocs' own warnings and errors (a broken link, a bad page) reach the terminal, one line
+    each; its progress messages only with CLAUSEBOOK_VERBOSE=1."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if os.environ.get("CLAUSEBOOK_VERBOSE") == "1" else logging.WARNING)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 if __name__ == "__main__":

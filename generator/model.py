@@ -127,6 +127,7 @@ class Node:
     style: str = ""  # marker style of an item: letter | number | roman | step | decimal
     printed: str = ""  # a unit's heading as the document prints it ("LETTER OF UNDERSTANDING NO. 1")
     referenced_by: list[str] = field(default_factory=list)  # citations of the clauses that cite it
+    discussed_in: list = field(default_factory=list)  # bulletins that cite it (passes.bulletin_citations)
 
     def walk(self) -> Iterator["Node"]:
         yield self

@@ -19,6 +19,13 @@ class PageContext:
     page: str  # "article-12", or "index" for the document home
     places: dict[str, tuple[str, str]]  # cite -> (page, anchor)
     slug: str = ""  # the document's folder
+    root: str = "../"  # from this page's folder to the docs root
+    others: dict[str, dict[str, tuple[str, str]]] | None = None  # slug -> places, for bulletins
+
+    def href_in(self, slug: str, cite: str) -> str:
+        """A clause of another document (a bulletin citing an agreement)."""
+        page, anchor = (self.others or {})[slug][cite]
+        return f"{self.root}{slug}/{page or 'index'}.md#{anchor}"
 
     def short(self, node) -> str:
         """The clause's short URL from the site root, for the share control."""
@@ -53,6 +60,9 @@ def linked(block: Block, ctx: PageContext | None) -> str:
 def _link(label: str, ann: Annotation, ctx: PageContext | None) -> str:
     if ann.kind == "external":
         return f'[{md(label)}]({ann.target} "{attr(ann.title)}"){{: .cb-ext rel="noopener" }}'
+    if ann.kind == "doc-xref" and ctx is not None and ctx.others:
+        slug, cite = ann.target.split("#", 1)
+        return f'[{md(label)}]({ctx.href_in(slug, cite)} "{attr(ann.title)}"){{: .cb-xref }}'
     if ctx is None or ann.target not in ctx.places:
         return md(label)
     return f'[{md(label)}]({ctx.href(ann.target)} "{attr(ann.title)}"){{: .cb-xref }}'

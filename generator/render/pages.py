@@ -43,7 +43,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"), trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True,
                       autoescape=False)
-    env.filters.update(md=md, attr=attr, html=html, nonblank=_nonblank, linked=linked)
+    env.filters.update(md=md, attr=attr, html=html, nonblank=_nonblank, linked=linked, longdate=_date)
     return env
 
 
@@ -52,15 +52,18 @@ def render_site(documents: list[Document], config: SiteConfig) -> Rendered:
     env = environment()
     out = Rendered()
     groups = {"agreement": [], "bylaws": [], "page": [], "bulletin": []}
+    others = {d.slug: places(d) for d in documents if d.source.meta.kind in ("agreement", "bylaws")}
     for doc in _ordered(documents):
         kind = doc.source.meta.kind
         if kind in ("agreement", "bylaws"):
             nav = render_structured(env, doc, out.files)
         else:
-            nav = render_plain(env, doc, out.files)
+            nav = render_plain(env, doc, out.files, others)
         groups[kind].append((doc, nav))
     out.files["index.md"] = env.get_template("home.md.j2").render(site=config, groups=_home_groups(groups))
-    out.nav = [{"Home": "index.md"}] + [nav for kind in groups for _, nav in groups[kind]]
+    out.nav = [{"Home": "index.md"}] + [nav for kind in ("agreement", "bylaws", "page") for _, nav in groups[kind]]
+    if groups["bulletin"]:
+        out.nav.append({"Bulletins": "bulletins/index.md"})  # the blog plugin lists the posts
     return out
 
 
@@ -100,11 +103,17 @@ def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
     contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})
 
 
-def render_plain(env: Environment, doc: Document, files: dict[str, str]) -> dict:
-    """A bulletin or plain page: its text in order, no citations."""
-    folder = "bulletins/" if doc.source.meta.kind == "bulletin" else ""
-    path = f"{folder}{doc.slug}.md"
-    files[path] = env.get_template("plain.md.j2").render(doc=doc_view(doc), nodes=list(doc.root.walk()), ctx=None)
+def render_plain(env: Environment, doc: Document, files: dict[str, str], others: dict) -> dict:
+    """A bulletin (a dated post of Material's blog, under bulletins/posts/) or a plain page;
+    its citations of agreements are links (passes.bulletin_citations)."""
+    if doc.source.meta.kind == "bulletin":
+        path, root, template = f"bulletins/posts/{doc.slug}.md", "../../", "bulletin.md.j2"
+        files.setdefault("bulletins/index.md", env.get_template("bulletins_index.md.j2").render())
+    else:
+        path, root, template = f"{doc.slug}.md", "", "plain.md.j2"
+    ctx = PageContext("", {}, "", root, others)
+    files[path] = env.get_template(template).render(doc=doc_view(doc), meta=doc.source.meta,
+                                                    nodes=list(doc.root.walk()), ctx=ctx)
     return {doc.source.meta.title: path}
 
 

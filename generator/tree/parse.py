@@ -18,6 +18,7 @@ from .markers import Marker, read_markers
 from .units import UnitRules
 
 TERMINAL = tuple('.:;!?"”)')
+BULLETS = "•●▪-"
 TITLE_MAX_WORDS = 12
 
 
@@ -277,6 +278,8 @@ class TreeBuilder:
             last.last_line = line.no
         else:
             kind = "subheading" if _is_subheading(text) else "para"
+            if self.plain and text[:1] in BULLETS:  # a bulletin's "  • increased workload"
+                kind, text = "bullet", text[1:].strip()
             block = Block(kind, text, line=line.no, last_line=line.no)
             node.blocks.append(block)
             # Only a sub-heading right before a list restarts it ("Notes" / "1."); one followed by

@@ -99,3 +99,32 @@ def test_raw_html_and_script_never_become_live_markup(built, project):
     text = main.get_text(" ")
     for word in ("alert('pwned')", "this link", "bold", "alert(4)"):
         assert word in text  # the words are kept, as text
+
+
+BULLETIN = """---
+title: A bulletin with a wrong citation
+date: 2021-05-11
+agreement: good
+---
+Members: see Article 1.01 (it exists) and Article 1.09 (it does not).
+"""
+
+
+def test_a_bulletin_citation_that_does_not_resolve_fails_the_strict_build(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("mkdocs.yml", "theme", "site_config", "generator"):
+        src = ROOT / name
+        (root / name).symlink_to(src, target_is_directory=src.is_dir())
+    (root / "content" / "agreements").mkdir(parents=True)
+    (root / "content" / "bulletins").mkdir(parents=True)
+    (root / "content" / "agreements" / "good.md").write_text(GOOD, encoding="utf-8")
+    (root / "content" / "bulletins" / "2021-05-11-wrong.md").write_text(BULLETIN, encoding="utf-8")
+    code, output = run(root)
+    assert code == 0 and "Traceback" not in output
+    lines = [x for x in output.splitlines() if "content/bulletins/2021-05-11-wrong.md:6:" in x]
+    assert len(lines) == 1 and "'Article 1.09' is not in good" in lines[0] and "1.01" in lines[0]
+    post = next((root / "site" / "bulletins").glob("2021/05/11/*/index.html")).read_text(encoding="utf-8")
+    assert 'href="../../../../../good/article-1/#cl-1-01"' in post  # the good one is a link
+    code, output = run(root, "--strict", "--site-dir", str(root / "site-strict"))
+    assert code == 1 and "--strict" in output

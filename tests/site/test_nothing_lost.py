@@ -25,8 +25,8 @@ def page_words(html_path: Path) -> Counter:
 
 
 def built_pages(site: Path, doc) -> list[Path]:
-    if doc.source.meta.kind == "bulletin":
-        return [site / "bulletins" / doc.slug / "index.html"]
+    if doc.source.meta.kind == "bulletin":  # a blog post: bulletins/<yyyy>/<mm>/<dd>/<slug>/
+        return [p for p in (site / "bulletins").glob(f"*/*/*/{doc.slug}/index.html")]
     if doc.source.meta.kind == "page":
         return [site / doc.slug / "index.html"]
     return [p for p in (site / doc.slug).rglob("index.html") if "http-equiv=\"refresh\"" not in

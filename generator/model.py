@@ -88,8 +88,8 @@ class Annotation:
 
     start: int
     end: int
-    kind: str  # xref | external
-    target: str  # a citation of the same document (xref) or a URL (external)
+    kind: str  # xref | external | term
+    target: str  # a citation of the same document (xref), a URL (external) or a Definition.entry (term)
     title: str = ""
 
 
@@ -163,6 +163,25 @@ class Problem:
 
 
 @dataclass
+class Definition:
+    """A term the document defines (passes/definitions.py): its words, where it is defined, what
+    the definition says and where it applies. Uses are Annotations(kind="term", target=entry)."""
+
+    term: str  # as the document writes it ("Regular Employee", "Teacher Teaching on Call")
+    key: str  # the term's id in its document ("regular-employee"); aliases share it
+    cite: str  # the defining clause or unit
+    line: int
+    text: str  # the definition, as worded by the document (shortened when very long)
+    aliases: list[str] = field(default_factory=list)  # "TTOC"; also matched in the text
+    scopes: list[str] = field(default_factory=list)  # citations it is limited to; [] = the whole document
+    shape: str = ""  # which finder found it ("means", "abbreviation", ...), or "site_config"
+    entry: str = ""  # key, or key + "--" + scope: the tooltip id uses of it point to
+
+    def to_json(self) -> dict:
+        return {"term": self.term, "aliases": self.aliases, "cite": self.cite, "definition": self.text}
+
+
+@dataclass
 class Document:
     """A parsed source: its tree, what cleaning removed and what the build should report."""
 
@@ -171,6 +190,7 @@ class Document:
     removed: list[Artifact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
+    glossary: list[Definition] = field(default_factory=list)  # its defined terms, in document order
 
     @property
     def slug(self) -> str:

@@ -157,18 +157,24 @@ def _neg(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
+LATEST_BULLETINS = 5
+
+
 def _home_groups(groups: dict) -> list[dict]:
-    titles = {"agreement": "Collective agreements", "bylaws": "Bylaws", "page": "Pages", "bulletin": "Bulletins"}
+    """The site home's lists: agreements (current first, expired marked), bylaws, pages, and the
+    latest bulletins (newest first; the rest are on the Bulletins page)."""
+    titles = {"agreement": "Collective agreements", "bylaws": "Bylaws", "page": "Pages", "bulletin": "Latest bulletins"}
     out = []
     for kind, entries in groups.items():
         items = []
-        for doc, nav in entries:
+        for doc, nav in entries[: LATEST_BULLETINS if kind == "bulletin" else None]:
             target = next(iter(nav.values()))
             href = target[0]["Contents"] if isinstance(target, list) else target
             view = doc_view(doc)
-            note = "expired" if view.status == "expired" else view.date or view.term
-            items.append({"title": view.title, "href": href, "note": note})
-        out.append({"title": titles[kind], "entries": items})
+            items.append({"title": view.title if kind != "agreement" else view.short_title, "href": href,
+                          "term": view.term, "expired": view.status == "expired", "date": view.date,
+                          "full": view.title})
+        out.append({"kind": kind, "title": titles[kind], "entries": items})
     return out
 
 

@@ -1,0 +1,347 @@
+"""Definition shapes: where a piece of text defines a term. Pure functions over one text.
+
+Each finder returns `Found` records: the term, the span of the defining words (never marked as a
+use), and what the shape tells about the definition's text and scope. Which blocks are read, and
+how the finds become a document's glossary, is passes/definitions.py's business.
+
+Shapes (table-tested in tests/unit/test_definitions.py):
+  quoted     "BOARD" means ...   A "Teacher Teaching on Call" (TTOC) is ...   'Full employ' means ...
+  means      Sick leave means ...   X is/shall be/will be defined as ...   X shall mean ...
+  is         (only under a "Definitions" heading or "In this article,") A vacancy is a ...
+  dash       Campus - the location ...   Extenuating Circumstances – situations that ...
+  paren      ... any dispute (hereinafter referred to as "the grievance") ...   (the "Act")   (the grievor)
+  party      a block that is only "(hereinafter called the "Union")": the name is the block(s) before
+  abbrev     Public Education Labour Relations Act (PELRA)   AVID (Advancement Via Individual Determination)
+  known-as   employees known as Activities Supervisors
+  reversed   ..., it shall be defined as a policy grievance.
+  titled     a clause titled "Definition of Layoff" / "Seniority Defined" / a term in a definitions article
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Q_OPEN = "\"“‘'"
+Q_CLOSE = "\"”’'"
+# A quoted phrase: opening quote not inside a word, a letter first, closing quote not followed by a letter.
+QUOTED = (rf"(?<![\w])[{Q_OPEN}](?P<{{n}}>[A-Za-z][^{Q_OPEN}{Q_CLOSE}\n]{{{{0,70}}}}?[\w)])[{Q_CLOSE}](?![A-Za-z])")
+
+
+def _quoted(name: str) -> str:
+    return QUOTED.format(n=name)
+
+
+MEANS = (r"means|mean|shall\s+mean|will\s+mean|(?:is|are|shall\s+be|will\s+be)\s+defined\s+as(?:\s+being)?|"
+         r"shall\s+be\s+deemed\s+to\s+include|designates")
+WEAK = r"includes|shall\s+include|refers\s+to|relates\s+to|(?:is|are)(?=\s+(?:a|an|the|any)\b)"
+ABBR = r"[A-Z][A-Za-z]*(?:-[A-Z])?[A-Z]?[A-Za-z]*"
+
+QUOTED_DEF = re.compile(
+    r"(?:(?<=\s)|^)(?:(?:[Aa]n?|[Tt]he)\s+)?(?:term\s+)?" + _quoted("q")
+    + r"(?:\s+or\s+" + _quoted("q2") + r")?"
+    + r"(?:\s*\((?P<abbr>" + ABBR + r")\))?"
+    + r"(?P<gap>\s*,[^,.;\"“”]{1,40},|\s+(?:in|for|under)\s[^.;:\"“”]{1,120}?)?"
+    + rf"\s+(?:also\s+)?(?P<verb>{MEANS}|{WEAK})\b")
+# Unquoted "X means": X starts its sentence (or follows "In this article,"), at most six words.
+INTRO = r"(?:(?:In|For)\s+(?:the\s+)?(?:purposes?\s+of\s+)?this\s+\w+(?:\s+\w+)?,?\s+)"
+MEANS_DEF = re.compile(
+    r"(?:(?<=[.;:]\s)|^)" + INTRO + r"?(?:(?:A|An|The|a|an|the)\s+)?"
+    r"(?P<x>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,7}?)\s+(?P<verb>" + MEANS + r")\b")
+IS_DEF = re.compile(
+    r"^(?P<intro>" + INTRO + r")?(?:(?:A|An|The|a|an|the)\s+)?"
+    r"(?P<x>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)\s+(?:also\s+)?(?P<verb>(?:is|are)\s+(?:a|an|the)\b|includes?\b|refers\s+to\b)")
+DASH_DEF = re.compile(
+    r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?[" + Q_CLOSE + r"]?)\s+[-–—]\s+(?P<rest>\S.*)", re.S)
+PAREN_DEF = re.compile(
+    r"\(\s*(?:[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+)?(?:(?P<the>[Tt]he)\s+)?"
+    + _quoted("q") + r"\s*\)")
+PAREN_PLAIN = re.compile(r"\(the\s+(?P<q>[a-z]{3,}(?:\s+[a-z]{3,})?)\)")
+HEREINAFTER = re.compile(r"[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+(?:(?P<the>the)\s+)?" + _quoted("q"))
+KNOWN_AS = re.compile(r"\b(?:commonly\s+)?known\s+as\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
+REVERSED = re.compile(r"\bit\s+shall\s+be\s+(?:defined|known)\s+as\s+(?:an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\.")
+ABBR_AFTER = re.compile(r"\(\s*[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*\)")
+ABBR_BEFORE = re.compile(r"\b(?P<abbr>[A-Z]{2,8})\s*\((?P<long>[A-Z][\w'’-]*(?:\s+[\w'’&-]+){1,9})\)")
+QUOTED_WITH_MEANING = re.compile(r"[\"“](?P<x>[A-Z][\w ]{2,40}?)\s*\((?P<d>[^()\"“”]{3,60})\)[\"”]")
+
+# Words that cannot start (or be) a defined term: pronouns, determiners, verbs, conjunctions.
+NOT_TERM = {"this", "that", "these", "those", "it", "which", "who", "such", "there", "what", "each", "any",
+            "all", "no", "not", "other", "where", "when", "if", "and", "or", "but", "as", "by", "to", "of",
+            "in", "on", "for", "with", "shall", "will", "may", "is", "are", "be", "was", "he", "she", "they",
+            "we", "you", "his", "her", "their", "its", "our", "a", "an", "the", "one", "both", "some"}
+VERBISH = {"shall", "will", "may", "must", "is", "are", "be", "been", "has", "have", "had", "can", "would",
+           "should", "does", "do", "did", "was", "were", "not", "which", "that", "who", "whom", "whose",
+           "if", "when", "where", "than", "because"}
+SMALL = {"of", "and", "the", "on", "for", "in", "to", "a", "as", "&", "de", "la", "with", "over", "at"}
+NOT_DASH_TERM = re.compile(r"^(?:Step|Note|Section|Article|Part|Schedule|Appendix|Clause|Item|Other|Re|Page)\b", re.I)
+SCOPE_WORDS = {"article": "article", "articles": "article", "clause": "clause", "section": "clause",
+               "paragraph": "clause", "letter": "unit", "lou": "unit", "appendix": "unit", "schedule": "unit",
+               "addendum": "unit", "memorandum": "unit", "agreement": "doc", "collective": "doc"}
+SCOPE_INTRO = re.compile(r"^\s*(?:In|For|Except\s+as\s+provided\s+in)\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
+                         r"(?:(?P<this>this)\s+(?P<what>\w+)|(?P<named>Article|Clause|article|clause)\s+(?P<cite>[A-G]?\.?\d+(?:\.\d+)*))")
+
+
+@dataclass
+class Found:
+    """One definition found in a text."""
+
+    term: str
+    shape: str
+    start: int  # the defining words: never marked as a use of the term
+    end: int
+    aliases: list[str] = field(default_factory=list)
+    text: str = ""  # the definition's own text when the shape gives one (an abbreviation's expansion)
+    scope: str = ""  # "doc" | "unit" | "article" | "clause" | "cite:<cite>" | "" (decided by where it is)
+    reuse: bool = False  # keep only when the term is used elsewhere (abbreviations, "(the grievor)")
+    strong: bool = True  # shape says "definition" by itself (means, quotes) rather than by context
+
+
+def find_definitions(text: str, context: bool = False) -> list[Found]:
+    """Every definition in a text. `context`: the text sits under a "Definitions" heading (or in a
+    definitions article), where "A vacancy is ..." and "Campus - the location ..." define too."""
+    found: list[Found] = []
+    for finder in (_quoted_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning):
+        found += finder(text)
+    found += _is_defs(text, context)
+    found += _dash_defs(text, context)
+    return _without_overlaps(found)
+
+
+def _quoted_defs(text: str) -> list[Found]:
+    out = []
+    for m in QUOTED_DEF.finditer(text):
+        verb = m.group("verb")
+        if m.group("gap") and not re.match(MEANS, verb):
+            continue  # 'the "X" in B.1.1 is' is too loose; 'means' after a gap is not
+        term = _strip_the(m.group("q"))
+        aliases = [a for a in (m.group("q2") and _strip_the(m.group("q2")), m.group("abbr")) if a]
+        out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=_scope_before(text, m.start())))
+    return out
+
+
+def _means_defs(text: str) -> list[Found]:
+    out = []
+    for m in MEANS_DEF.finditer(text):
+        term = _clean_term(m.group("x"))
+        if term:
+            out.append(Found(term, "means", m.start(), m.end(), scope=_scope_before(text, m.start())))
+    return out
+
+
+def _is_defs(text: str, context: bool) -> list[Found]:
+    m = IS_DEF.match(text)
+    if not m or not (context or m.group("intro")):
+        return []
+    if m.group("verb").startswith(("include", "refers")) and not context:
+        return []
+    term = _clean_term(m.group("x"), max_words=5)
+    if not term:
+        return []
+    return [Found(term, "is", m.start(), m.end(), scope=_scope_before(text, 0), strong=False)]
+
+
+def _dash_defs(text: str, context: bool) -> list[Found]:
+    m = DASH_DEF.match(text)
+    if not m:
+        return []
+    raw, rest = m.group("x"), m.group("rest")
+    quoted = raw[0] in Q_OPEN and raw[-1] in Q_CLOSE
+    term = raw.strip(Q_OPEN + Q_CLOSE)
+    if NOT_DASH_TERM.match(term) or re.search(r"\d", term) or term.split()[0].lower() in NOT_TERM:
+        return []
+    explains = re.match(r"(?:means\b|(?:a|an|the)\s|[a-z]+\s+(?:that|which|who|where)\b)", rest)
+    if not (quoted or (context and re.match(r"[a-z]", rest)) or (explains and len(term.split()) >= 2)
+            or rest.startswith("means")):
+        return []
+    return [Found(term, "dash", 0, m.end("x"), strong=quoted, scope=_scope_before(rest, 0))]
+
+
+def _paren_defs(text: str) -> list[Found]:
+    out = []
+    for m in PAREN_DEF.finditer(text):
+        q = m.group("q")
+        if _is_abbreviation_of(q, text[:m.start()]):
+            continue  # ("MET") after Multi-Employer Template: an abbreviation, found below
+        if re.fullmatch(r"[^A-Za-z]*|\d.*", q) or len(q.split()) > 6:
+            continue
+        shape = "party" if re.fullmatch(r"\s*\(.*\)\s*,?\s*", text, re.S) else "paren"
+        out.append(Found(_strip_the(q), shape, m.start(), m.end(), scope="doc" if shape == "party" else "unit",
+                         aliases=[], text=""))
+        if m.group("the"):
+            out[-1].aliases = []
+            out[-1].shape += "-the"
+    for m in HEREINAFTER.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in out):
+            out.append(Found(_strip_the(m.group("q")), "party-the" if m.group("the") else "party",
+                             m.start(), m.end(), scope="doc"))
+    for m in PAREN_PLAIN.finditer(text):
+        out.append(Found(m.group("q"), "paren-the", m.start(), m.end(), scope="unit", reuse=True))
+    return out
+
+
+def _abbreviations(text: str) -> list[Found]:
+    out = []
+    for m in ABBR_AFTER.finditer(text):
+        abbr = m.group("abbr")
+        long_start = _is_abbreviation_of(abbr, text[:m.start()])
+        if long_start is None:
+            continue
+        long = text[long_start:m.start()].strip()
+        out.append(Found(_strip_the(long), "abbreviation", long_start, m.end(), [_singular(abbr)],
+                         text=f"{_strip_the(long)} ({abbr})", scope="doc", reuse=True))
+    for m in ABBR_BEFORE.finditer(text):
+        if _initials_start(m.group("abbr"), m.group("long").split()) == 0:
+            out.append(Found(m.group("long"), "abbreviation", m.start(), m.end(), [m.group("abbr")],
+                             text=f"{m.group('long')} ({m.group('abbr')})", scope="doc", reuse=True))
+    return out
+
+
+def _known_as(text: str) -> list[Found]:
+    return [Found(m.group("x"), "known-as", m.start(), m.end(), scope="") for m in KNOWN_AS.finditer(text)]
+
+
+def _reversed(text: str) -> list[Found]:
+    return [Found(m.group("x"), "reversed", m.start(), m.end(), scope=_scope_before(text, 0))
+            for m in REVERSED.finditer(text)]
+
+
+def _quoted_meaning(text: str) -> list[Found]:
+    """ the "Fiscal year (July 1st to June 30th)": the term and its meaning in one quote; it speaks
+    for the clause it is in."""
+    return [Found(m.group("x"), "quoted-meaning", m.start(), m.end(), scope="clause")
+            for m in QUOTED_WITH_MEANING.finditer(text)]
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """Where two shapes read the same words, the earlier finder (the more explicit shape) wins."""
+    kept: list[Found] = []
+    for f in found:
+        if not any(k.start < f.end and f.start < k.end and _same(k.term, f.term) or
+                   k.start <= f.start and f.end <= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _same(a: str, b: str) -> bool:
+    return normal(a) == normal(b) or normal(a) in normal(b) or normal(b) in normal(a)
+
+
+# ---------------------------------------------------------------- abbreviations
+
+def _is_abbreviation_of(abbr: str, before: str) -> int | None:
+    """Where the long form of `abbr` starts in `before` (text right before "(ABBR)"), or None:
+    the initials of the last words spell the abbreviation ("Teacher Teaching on Call" -> TTOC,
+    "Joint Early Intervention Program" -> JEIP, "Educational" gives "ED" of JEDIC)."""
+    letters = re.sub(r"[^A-Za-z]", "", abbr)
+    if letters.endswith("s") and len(letters) > 2 and letters[-2].isupper():
+        letters = letters[:-1]
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
+        return None
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z][A-Za-z']*|&", before)]
+    tail = before[spans[-1][0] + len(spans[-1][1]):] if spans else ""
+    if not spans or re.search(r"[^\s\"“”]", tail):
+        return None  # something other than spaces/quotes between the long form and "("
+    for n in range(1, min(len(spans), 12) + 1):
+        words = [w for _, w in spans[-n:]]
+        if _initials_start(letters, words) == 0 and words[0].lower() not in SMALL:
+            return spans[-n][0]
+    return None
+
+
+def _initials_start(letters: str, words: list[str]) -> int | None:
+    """0 when `words` (with hyphenated parts split) spell `letters` by prefixes, in order, each
+    word giving at least one letter except small words ("of", "and"), the last word one at least."""
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    letters = letters.lower()
+
+    def spell(i: int, j: int) -> bool:  # letters[i:] from parts[j:]
+        if j == len(parts):
+            return i == len(letters)
+        word = parts[j].lower()
+        if word in SMALL or word == "&":
+            if spell(i, j + 1):
+                return True
+        for k in range(1, len(word) + 1):
+            if i + k > len(letters) or letters[i:i + k] != word[:k]:
+                break
+            if spell(i + k, j + 1):
+                return True
+        return False
+
+    return 0 if spell(0, 0) else None
+
+
+# ---------------------------------------------------------------- terms
+
+def _clean_term(raw: str, max_words: int = 6) -> str:
+    """The defined words of an unquoted "X means": no leading article, nothing verb-like, at most
+    a few words ("The rate of deduction for a day without pay" -> "rate of deduction")."""
+    words = raw.split()
+    while words and words[0].lower() in ("a", "an", "the", "term"):
+        words = words[1:]
+    if len(words) > 3:  # "rate of deduction for a day without pay"
+        for cut, w in enumerate(words):
+            if cut >= 2 and w.lower() in ("for", "in", "under", "as", "with"):
+                words = words[:cut]
+                break
+    if not words or len(words) > max_words or words[0].lower() in NOT_TERM:
+        return ""
+    if any(w.lower() in VERBISH for w in words) or any(re.search(r"\d", w) for w in words):
+        return ""
+    return " ".join(words).strip(",;:")
+
+
+def _strip_the(term: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", term.strip()).strip()
+
+
+def _singular(abbr: str) -> str:
+    return abbr[:-1] if abbr.endswith("s") and len(abbr) > 2 and abbr[-2].isupper() else abbr
+
+
+def normal(term: str) -> str:
+    """A term's identity: lower case, one space, no plural or possessive ending per word."""
+    words = re.findall(r"[a-z0-9]+", term.lower().replace("’", "'").replace("'s", ""))
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+def key_of(term: str) -> str:
+    """The id of a term inside its document: "Regular Employee" -> "regular-employee"."""
+    return re.sub(r"[^a-z0-9]+", "-", normal(term)).strip("-") or "term"
+
+
+def _scope_before(text: str, start: int) -> str:
+    """ "For the purposes of this article ..." / "In this Article:" / "For the purpose of Article
+    G.4.3": the scope the sentence gives its definition ("" when it says nothing)."""
+    sentence_start = max(text.rfind(". ", 0, start) + 1, 0) if start else 0
+    m = SCOPE_INTRO.match(text[sentence_start:])
+    if not m:
+        return ""
+    if m.group("cite"):
+        return "cite:" + re.sub(r"^([A-G])(\d)", r"\1.\2", m.group("cite"))
+    return SCOPE_WORDS.get(m.group("what").lower(), "clause")
+
+
+def scope_of_intro(text: str) -> str:
+    """The scope a lead-in block gives the definitions below it ("In this Article:")."""
+    return _scope_before(text, 0)
+
+
+def title_term(title: str) -> str:
+    """ "Definition of Layoff" / "Sick Leave Defined" / "Definition of Grievance" -> the term."""
+    m = re.fullmatch(r"\s*(?:Definitions?\s+of\s+(?:an?\s+|the\s+)?(?P<a>.+?)|(?P<b>.+?)\s+Defined)\s*(?:\(.*\))?\s*", title or "")
+    if not m:
+        return ""
+    term = (m.group("a") or m.group("b")).strip()
+    return "" if term.lower() in ("terms", "positions and assignments") or len(term.split()) > 4 else term
+
+
+def is_definitions_heading(text: str) -> bool:
+    """ "DEFINITIONS", "Definitions & Interpretation", "Definition of Terms", "Definitions Applicable
+    to Article 22.6": a heading under which terms are defined."""
+    return bool(re.fullmatch(r"\s*(?:Definitions?(?:\s+(?:of\s+Terms|&\s*Interpretation|and\s+Interpretation|"
+                             r"Applicable\s+to\s+.{1,40}))?)\s*:?\s*", text or "", re.I))
+
+
+def scope_of_heading(text: str) -> str:
+    m = re.search(r"Applicable\s+to\s+(?:Article|Clause)\s+([A-G]?\.?\d+(?:\.\d+)*)", text or "", re.I)
+    return "cite:" + m.group(1) if m else ""

@@ -1,0 +1,243 @@
+"""Search: one entry per clause, written after MkDocs has built the site.
+
+Material's search plugin writes `site/search/search_index.json` with one entry per *heading*
+that has an id; clauses that are divs (most sub-clauses) are not found as themselves, and every
+page's index is downloaded by every page a member opens. This module (run from the hooks'
+`on_post_build`, after Material's plugin) rewrites it:
+
+* Every unit page (an article, schedule, letter...) becomes one page entry for the unit and one
+  entry per clause and sub-clause, in document order, each linking to its own anchor
+  (`sooke-2006/article-12/#cl-12-05`), with its citation in the title ("12.05 Settling of
+  Grievance"), the agreement's short title as its tag (shown under each result), a `cite` field
+  (the citation and the words a member types for it: "LOU 3", "Letter of Understanding 3",
+  "Article 12") and its own text only (its sub-clauses are entries of their own).
+  "Referenced by" lines and other hidden or helper markup are left out.
+* Pages without clauses (home, bulletins, an agreement's contents page, a glossary) keep
+  Material's entries, tagged with their agreement when they belong to one.
+* The full index goes to `search/clausebook_index.json`; `search/search_index.json`, which
+  Material's page script downloads on every page, keeps only the configuration. The search worker
+  wrapper (`theme/assets/javascripts/workers/clausebook-search.js`) downloads the full index the
+  first time a reader opens search, and ranks an exact citation match first.
+
+Reads: the built HTML of the unit pages and the Documents (for citations, titles, anchors).
+Writes: the two JSON files above. Returns the sizes, for the build log.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..model import Document, Node
+from ..passes.citations import HOME_CITES, PAGE_KINDS
+from .pages import doc_view, unit_heading
+
+FULL_INDEX = "search/clausebook_index.json"
+MATERIAL_INDEX = "search/search_index.json"
+
+# Markup that is not the clause's own words: cross-reference lists, the agreement line above
+# the title, our JS-only helpers, and anything hidden (tooltips, print-only text).
+SKIP_CLASSES = {"cb-refby", "cb-discussed", "cb-doc", "cb-share", "cb-clauses", "headerlink",
+                "cb-print-only", "cb-tooltip"}
+SKIP_TAGS = {"script", "style", "template", "button", "svg", "noscript"}
+BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "pre", "br", "h1", "h2",
+              "h3", "h4", "h5", "h6", "details", "summary", "blockquote", "dd", "dt", "section"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr"}
+UNIT_WORDS = {"lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
+
+
+@dataclass
+class Entry:
+    """One search entry: Material's fields plus `cite` (searched, not shown)."""
+
+    location: str
+    title: str
+    text: str = ""
+    tags: list[str] = field(default_factory=list)
+    cite: str = ""
+
+    def to_json(self) -> dict:
+        data = {"location": self.location, "title": self.title, "text": self.text}
+        if self.tags:
+            data["tags"] = self.tags
+        if self.cite:
+            data["cite"] = self.cite
+        return data
+
+
+# ------------------------------------------------------------------------------------ text
+
+
+class ClauseText(HTMLParser):
+    """Collects, for each element with class "clause" and an id, the text that belongs to it
+    and not to one of its sub-clauses.
+
+    A clause that is a div owns the text inside it (minus nested clauses); a clause that is a
+    heading owns the text that follows it in the same container, up to the next clause heading.
+    Text before the first clause belongs to "" (not indexed).
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: dict[str, list[str]] = {}
+        self.frames: list[dict] = [{"tag": "", "owner": "", "skip": False, "heading": False}]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        parent = self.frames[-1]
+        classes = set((attrs.get("class") or "").split())
+        skip = (parent["skip"] or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
+                or "hidden" in attrs or attrs.get("aria-hidden") == "true"
+                or attrs.get("role") == "tooltip")
+        owner = parent["owner"]
+        heading = False
+        if "clause" in classes and attrs.get("id") and not parent["skip"]:
+            ident = attrs["id"]
+            self.text.setdefault(ident, [])
+            if tag in HEADINGS:
+                parent["owner"] = ident  # the heading's container now belongs to this clause
+                heading = True
+            owner = ident
+        if tag in BLOCK_TAGS:
+            self._add(owner, " ")
+        if tag in VOID:
+            return
+        self.frames.append({"tag": tag, "owner": owner, "skip": skip, "heading": heading})
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.frames[-1]["tag"] == tag:
+            self.frames.pop()
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        for i in range(len(self.frames) - 1, 0, -1):
+            if self.frames[i]["tag"] == tag:
+                owner = self.frames[i]["owner"]
+                del self.frames[i:]
+                if tag in BLOCK_TAGS:
+                    self._add(owner, " ")
+                return
+
+    def handle_data(self, data):
+        frame = self.frames[-1]
+        if frame["skip"] or any(f["heading"] for f in self.frames):
+            return  # headings are the entry's title, not its text
+        self._add(frame["owner"], data)
+
+    def _add(self, owner: str, data: str) -> None:
+        if owner:
+            self.text.setdefault(owner, []).append(data)
+
+    def result(self) -> dict[str, str]:
+        return {k: " ".join("".join(v).split()) for k, v in self.text.items()}
+
+
+def clause_texts(html: str) -> dict[str, str]:
+    """{clause id: its own text} for the content <article> of a built page."""
+    start = html.find('<article class="md-content__inner')
+    end = html.find("</article>", start)
+    parser = ClauseText()
+    parser.feed(html[start:end] if start >= 0 and end > start else html)
+    parser.close()
+    return parser.result()
+
+
+# ------------------------------------------------------------------------------------ entries
+
+
+def cite_words(node: Node, unit: Node) -> str:
+    """What a member types for a citation: "12.05 Article 12.05", "LOU 3 Letter of Understanding 3"."""
+    words = [node.cite]
+    if unit.kind == "article":
+        words.append(f"Article {node.cite}")
+    word = UNIT_WORDS.get(unit.kind)
+    if word and node.cite.startswith(("LOU", "MOU")):
+        words.append(word + node.cite[3:])
+    return " ".join(dict.fromkeys(words))
+
+
+def clause_title(node: Node) -> str:
+    """ "12.05 Settling of Grievance", "12.02.d.2", "LOU 3.B"."""
+    return f"{node.cite} {node.title}".strip() if node.title else node.cite
+
+
+def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
+    """{page URL: [page entry, clause entries...]} for every unit page of a structured document."""
+    short = doc_view(doc).short_title
+    out: dict[str, list[Entry]] = {}
+    for unit in _units(doc.root):
+        url = f"{doc.slug}/{unit.page}/"
+        file = site_dir / doc.slug / unit.page / "index.html"
+        if not file.is_file():
+            continue
+        texts = clause_texts(file.read_text(encoding="utf-8"))
+        entries = [Entry(url, escape(unit_heading(unit), quote=False),
+                         _para(texts.get(unit.anchor, "")), [escape(short, quote=False)],
+                         cite_words(unit, unit))]
+        for node in unit.walk():
+            if node is unit or not node.cite or not node.anchor or node.anchor not in texts:
+                continue
+            entries.append(Entry(f"{url}#{node.anchor}", escape(clause_title(node), quote=False),
+                                 _para(texts[node.anchor]), [escape(short, quote=False)],
+                                 cite_words(node, unit)))
+        out[url] = entries
+    return out
+
+
+def _units(root: Node):
+    for node in root.walk():
+        if node.kind in PAGE_KINDS and node.cite not in HOME_CITES and node.page and node.anchor:
+            yield node
+
+
+def _para(text: str) -> str:
+    return f"<p>{escape(text, quote=False)}</p>" if text else ""
+
+
+# ------------------------------------------------------------------------------------ writing
+
+
+def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, int] | None:
+    """Rewrite Material's index as described above. Returns {file: bytes}, or None when the
+    search plugin wrote no index (search disabled)."""
+    material = site_dir / MATERIAL_INDEX
+    if not material.is_file():
+        return None
+    index = json.loads(material.read_text(encoding="utf-8"))
+    if "docs" not in index:
+        return None
+    ours: dict[str, list[Entry]] = {}
+    tags: dict[str, str] = {}
+    for doc in documents:
+        tags[doc.slug + "/"] = doc_view(doc).short_title
+        if doc.source.meta.kind in ("agreement", "bylaws"):
+            ours.update(document_entries(doc, site_dir))
+    docs, done = [], set()
+    for item in index["docs"]:
+        page = item["location"].partition("#")[0]
+        if page in ours:
+            if page not in done:
+                docs += [e.to_json() for e in ours[page]]
+                done.add(page)
+            continue
+        slug = next((s for s in tags if page.startswith(s)), None)
+        if slug and "tags" not in item:
+            item = dict(item, tags=[escape(tags[slug], quote=False)])
+        docs.append(item)
+    for page, entries in ours.items():  # pages Material did not index (none expected)
+        if page not in done:
+            docs += [e.to_json() for e in entries]
+    full = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False,
+                      separators=(",", ":"))
+    stub = json.dumps({"config": index["config"], "docs": [], "clausebook": FULL_INDEX},
+                      separators=(",", ":"))
+    (site_dir / FULL_INDEX).write_text(full, encoding="utf-8")
+    material.write_text(stub, encoding="utf-8")
+    return {FULL_INDEX: len(full.encode("utf-8")), MATERIAL_INDEX: len(stub.encode("utf-8"))}
+

@@ -12,6 +12,7 @@ from pathlib import Path
 from generator import build as build_module
 from generator.build import generate
 from generator.render.data import write_data
+from generator.render.search import write_search_index
 from generator.report import print_report
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
@@ -40,4 +41,5 @@ def on_post_build(config, **kwargs):
     site_dir = Path(config.site_dir)
     for doc in build.documents:
         write_data(doc, site_dir)
+    write_search_index(build.documents, site_dir)  # after Material's search plugin (hooks run last)
     print_report(build, verbose=os.environ.get("CLAUSEBOOK_VERBOSE") == "1")

@@ -29,6 +29,28 @@ class DocMeta:
     date: str = ""
     agreement: str = ""
     tags: list[str] = field(default_factory=list)
+    hints: "Hints" = None  # type: ignore[assignment]
+
+    def __post_init__(self):
+        if self.hints is None:
+            self.hints = Hints()
+
+
+@dataclass
+class Hints:
+    """Front-matter hints for what the text itself cannot settle (documented in the README).
+
+    starts: {"Section 4": "Regular membership meetings"}: a unit whose heading the PDF lost
+        starts at the line beginning with these words; its title comes from the document's TOC.
+    external_articles: name of the outside document that "Article B.2.2" refers to
+        (Local 476's bylaws cite the CUPE Constitution that way).
+    parts: {"Pensions (MPP)": "Pensions for CUPE 476 members"}: text pasted with the document
+        that is not part of it (a web page's benefits and pensions notes) becomes its own page.
+    """
+
+    starts: dict[str, str] = field(default_factory=dict)
+    external_articles: str = ""
+    parts: dict[str, str] = field(default_factory=dict)  # other parts of a pasted page: name -> first words
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml  # for its error types; parsing goes through python-frontmatter
 from frontmatter.default_handlers import YAMLHandler
 
-from .model import DocMeta, Problem, Source
+from .model import DocMeta, Hints, Problem, Source
 
 FOLDER_KINDS = {"agreements": "agreement", "bylaws": "bylaws", "bulletins": "bulletin", "pages": "page"}
 KNOWN_KEYS = {"title", "slug", "short_title", "employer", "union", "local", "term_start", "term_end",
@@ -125,10 +125,29 @@ def _meta(data: dict, path: Path, kind: str, shown: str) -> DocMeta:
         raise fail("tags", "tags must be a list, e.g. 'tags: [bargaining, health]'")
     if kind == "bulletin" and not data.get("date"):
         raise fail("date", "a bulletin needs 'date: YYYY-MM-DD'")
+    hints = _hints(data.get("hints"), fail)
     fields = {k: _text(data.get(k)) for k in ("short_title", "employer", "union", "local", "term_start",
                                               "term_end", "source_pdf", "date", "agreement")}
     return DocMeta(title=title.strip(), slug=slug, kind=kind, status=status,
-                   tags=[str(t) for t in tags], **fields)
+                   tags=[str(t) for t in tags], hints=hints, **fields)
+
+
+def _hints(value, fail) -> Hints:
+    """Validate the `hints:` block (see model.Hints); exact messages for a wrong shape."""
+    if value is None:
+        return Hints()
+    if not isinstance(value, dict) or set(value) - {"starts", "external_articles", "parts"}:
+        raise fail("hints", "hints may have 'starts:' (unit -> first words), 'parts:' (page name -> first "
+                   "words) and 'external_articles:' (the document 'Article B.2.2' refers to)")
+    maps = {}
+    for key in ("starts", "parts"):
+        found = value.get(key) or {}
+        if not isinstance(found, dict) or not all(isinstance(v, str) and v.strip() for v in found.values()):
+            raise fail("hints", f"hints: {key}: must map a name to the first words where it starts, e.g. "
+                       "'Section 4: \"Regular membership meetings\"'")
+        maps[key] = {str(k): v.strip() for k, v in found.items()}
+    return Hints(starts=maps["starts"], parts=maps["parts"],
+                 external_articles=str(value.get("external_articles") or ""))
 
 
 def _text(value) -> str:

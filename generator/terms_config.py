@@ -10,6 +10,8 @@
       suppress: [Report]        # terms the finder got wrong: no glossary entry, no tooltip
       scope:                    # a found term limited to one part of the document
         Compensation: G.26
+      aliases:                  # other spellings of a found term, marked too
+        alternative school calendar: [alternate school calendar]
 
 Every problem names the file and line and says what to do. `load_terms` checks the shape of
 the file; the terms pass checks the rest against its document (a cite that does not exist, a
@@ -25,7 +27,7 @@ import yaml
 from .model import Problem
 
 FILE = "terms.yml"
-DOC_KEYS = {"add", "suppress", "scope"}
+DOC_KEYS = {"add", "suppress", "scope", "aliases"}
 ADD_KEYS = {"term", "cite", "aliases", "definition", "scope"}
 
 
@@ -46,6 +48,7 @@ class DocTerms:
     add: list[AddedTerm] = field(default_factory=list)
     suppress: list[str] = field(default_factory=list)
     scope: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -124,6 +127,12 @@ def _document(shown: str, slug: str, node) -> tuple[DocTerms, list[Problem]]:
                 problems.append(_bad(shown, value, f"'{slug}: suppress:' must be a list of terms, e.g. [Report, Fund]"))
                 continue
             doc.suppress += [v.value for v in value.value]
+        elif key == "aliases":
+            if not isinstance(value, yaml.MappingNode) or not all(isinstance(v, yaml.SequenceNode) for _, v in value.value):
+                problems.append(_bad(shown, value, f"'{slug}: aliases:' must map terms to lists, e.g. "
+                                     "'alternative school calendar: [alternate school calendar]'"))
+                continue
+            doc.aliases.update({k.value: [a.value for a in v.value] for k, v in value.value})
         else:
             if not isinstance(value, yaml.MappingNode):
                 problems.append(_bad(shown, value, f"'{slug}: scope:' must map terms to citations, e.g. 'Compensation: G.26'"))

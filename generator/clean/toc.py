@@ -25,15 +25,19 @@ CLAUSE_ENTRY = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
 LOU_ENTRY = re.compile(r"^LETTER\s+OF\s+UNDERSTANDING\s*(?:NO\.?|#)?\s*(\d+)\b\s*(.*)$", re.IGNORECASE)
 CLAUSE_ANYWHERE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3})+)\s+([^\d]*)")
 ARTICLE_ANYWHERE = re.compile(r"ARTICLE\s+(?:NO\.?\s*)?([A-Z]\.\d+|\d+)\b")
+LIST_TOC_LINE = re.compile(r"^(?:-\s*)?(?:Preamble|Section\s+\d+|Article\s+\d+|Addendum|Appendix)\b.*?"
+                           r"\s\d{1,3}(?:\s*-\s*\d{1,3})?\s*$", re.IGNORECASE)
+SECTION_ENTRY = re.compile(r"^Section\s+(\d+)\s*[–—:-]?\s*(.*)$", re.IGNORECASE)
+ADDENDUM_ENTRY = re.compile(r"^Addendum\b(?:\s+([A-Z0-9])\b)?\s*(.*)$", re.IGNORECASE)
 UNIT_ENTRY = re.compile(r"^(SCHEDULE|APPENDIX)\s+[\"'“‘]?([A-Z0-9]+)\b[\"'”’]?\s*(.*)$", re.IGNORECASE)
 
 
 def find_toc(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
-    """Split lines into (cover, toc, rest). Without a TOC heading: ([], [], lines)."""
+    """Split lines into (cover, toc, rest). Without a TOC: ([], [], lines)."""
     start = next((i for i, line in enumerate(lines[: len(lines) // 2])
                   if TOC_HEADING.match(line.text.strip())), None)
     if start is None:
-        return [], [], lines
+        return _list_toc(lines)
     end = start
     for i in range(start + 1, len(lines)):
         text = lines[i].text
@@ -42,6 +46,22 @@ def find_toc(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
         if _is_toc_evidence(text.strip()):
             end = i
     return lines[:start], lines[start:end + 1], lines[end + 1:]
+
+
+def _list_toc(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """A TOC printed as a plain list with no heading: at least five consecutive lines like
+    "- Section 7 – Executive Board 4-5" (Local 476 bylaws, lines 5-22)."""
+    run: list[int] = []
+    for i, line in enumerate(lines[: len(lines) // 2]):
+        if LIST_TOC_LINE.match(line.text.strip()):
+            run.append(i)
+            continue
+        if len(run) >= 5:
+            break
+        run = []
+    if len(run) < 5:
+        return [], [], lines
+    return lines[:run[0]], lines[run[0]:run[-1] + 1], lines[run[-1] + 1:]
 
 
 def find_index(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -112,6 +132,12 @@ def _entry(text: str, no: int) -> TocEntry | None:
     match = UNIT_ENTRY.match(text)
     if match:
         return TocEntry(match.group(1).lower(), match.group(2).upper(), _title(match.group(3)), no)
+    match = SECTION_ENTRY.match(text)
+    if match:  # bylaws: "Section 4 – Membership Meetings – Regular and Special 3"
+        return TocEntry("section", match.group(1), _title(match.group(2)), no)
+    match = ADDENDUM_ENTRY.match(text)
+    if match:
+        return TocEntry("addendum", (match.group(1) or "").upper(), _title(match.group(2)), no)
     return None
 
 

@@ -34,13 +34,13 @@ def _quoted(name: str) -> str:
 MEANS = (r"means|mean|shall\s+mean|will\s+mean|(?:is|are|shall\s+be|will\s+be)\s+defined\s+as(?:\s+being)?|"
          r"shall\s+be\s+deemed\s+to\s+include|designates")
 WEAK = r"includes|shall\s+include|refers\s+to|relates\s+to|(?:is|are)(?=\s+(?:a|an|the|any)\b)"
-ABBR = r"[A-Z][A-Za-z]*(?:-[A-Z])?[A-Z]?[A-Za-z]*"
+ABBR = r"[A-Z][A-Za-z]*(?:-[A-Z])?[A-Z]?[A-Za-z]*(?:\s[A-Z]{2,})?"
 
 QUOTED_DEF = re.compile(
     r"(?:(?<=\s)|^)(?:(?:[Aa]n?|[Tt]he)\s+)?(?:term\s+)?" + _quoted("q")
     + r"(?:\s+or\s+" + _quoted("q2") + r")?"
     + r"(?:\s*\((?P<abbr>" + ABBR + r")\))?"
-    + r"(?P<gap>\s*,[^,.;\"“”]{1,40},|\s+(?:in|for|under)\s[^.;:\"“”]{1,120}?)?"
+    + r"(?P<gap>\s*,[^,.;\"“”]{1,40},|\s+(?:in|for|under)\s(?:[^.;:\"“”]|\.(?=\d)){1,120}?)?"
     + rf"\s+(?:also\s+)?(?P<verb>{MEANS}|{WEAK})\b")
 # Unquoted "X means": X starts its sentence (or follows "In this article,"), at most six words.
 INTRO = r"(?:(?:In|For)\s+(?:the\s+)?(?:purposes?\s+of\s+)?this\s+\w+(?:\s+\w+)?,?\s+)"
@@ -53,13 +53,13 @@ IS_DEF = re.compile(
 DASH_DEF = re.compile(
     r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?[" + Q_CLOSE + r"]?)\s+[-–—]\s+(?P<rest>\S.*)", re.S)
 PAREN_DEF = re.compile(
-    r"\(\s*(?:[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+)?(?:(?P<the>[Tt]he)\s+)?"
+    r"\(\s*(?:[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+)?(?:(?P<the>[Tt]he)\s+|an?\s+)?"
     + _quoted("q") + r"\s*\)")
 PAREN_PLAIN = re.compile(r"\(the\s+(?P<q>[a-z]{3,}(?:\s+[a-z]{3,})?)\)")
 HEREINAFTER = re.compile(r"[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+(?:(?P<the>the)\s+)?" + _quoted("q"))
 KNOWN_AS = re.compile(r"\b(?:commonly\s+)?known\s+as\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
 REVERSED = re.compile(r"\bit\s+shall\s+be\s+(?:defined|known)\s+as\s+(?:an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\.")
-ABBR_AFTER = re.compile(r"\(\s*[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*\)")
+ABBR_AFTER = re.compile(r"\(\s*(?:(?:the|a|an)\s+)?[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*\)")
 ABBR_BEFORE = re.compile(r"\b(?P<abbr>[A-Z]{2,8})\s*\((?P<long>[A-Z][\w'’-]*(?:\s+[\w'’&-]+){1,9})\)")
 QUOTED_WITH_MEANING = re.compile(r"[\"“](?P<x>[A-Z][\w ]{2,40}?)\s*\((?P<d>[^()\"“”]{3,60})\)[\"”]")
 
@@ -70,13 +70,14 @@ NOT_TERM = {"this", "that", "these", "those", "it", "which", "who", "such", "the
             "we", "you", "his", "her", "their", "its", "our", "a", "an", "the", "one", "both", "some"}
 VERBISH = {"shall", "will", "may", "must", "is", "are", "be", "been", "has", "have", "had", "can", "would",
            "should", "does", "do", "did", "was", "were", "not", "which", "that", "who", "whom", "whose",
-           "if", "when", "where", "than", "because"}
+           "if", "when", "where", "than", "because", "it", "whereas", "clearly", "also", "only", "therefore",
+           "thus", "simply", "generally", "usually", "this", "they", "there"}
 SMALL = {"of", "and", "the", "on", "for", "in", "to", "a", "as", "&", "de", "la", "with", "over", "at"}
 NOT_DASH_TERM = re.compile(r"^(?:Step|Note|Section|Article|Part|Schedule|Appendix|Clause|Item|Other|Re|Page)\b", re.I)
 SCOPE_WORDS = {"article": "article", "articles": "article", "clause": "clause", "section": "clause",
                "paragraph": "clause", "letter": "unit", "lou": "unit", "appendix": "unit", "schedule": "unit",
                "addendum": "unit", "memorandum": "unit", "agreement": "doc", "collective": "doc"}
-SCOPE_INTRO = re.compile(r"^\s*(?:In|For|Except\s+as\s+provided\s+in)\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
+SCOPE_INTRO = re.compile(r"^\s*(?:In|For)\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
                          r"(?:(?P<this>this)\s+(?P<what>\w+)|(?P<named>Article|Clause|article|clause)\s+(?P<cite>[A-G]?\.?\d+(?:\.\d+)*))")
 
 
@@ -110,8 +111,8 @@ def _quoted_defs(text: str) -> list[Found]:
     out = []
     for m in QUOTED_DEF.finditer(text):
         verb = m.group("verb")
-        if m.group("gap") and not re.match(MEANS, verb):
-            continue  # 'the "X" in B.1.1 is' is too loose; 'means' after a gap is not
+        if m.group("gap") and not m.group("gap").lstrip().startswith(",") and not re.match(MEANS, verb):
+            continue  # 'the "X" in B.1.1 is' is too loose; 'means' after such a gap is not
         term = _strip_the(m.group("q"))
         aliases = [a for a in (m.group("q2") and _strip_the(m.group("q2")), m.group("abbr")) if a]
         out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=_scope_before(text, m.start())))
@@ -129,7 +130,11 @@ def _means_defs(text: str) -> list[Found]:
 
 def _is_defs(text: str, context: bool) -> list[Found]:
     m = IS_DEF.match(text)
-    if not m or not (context or m.group("intro")):
+    if not m:
+        return []
+    kind_of = re.match(r"(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + re.escape(m.group("x").split()[-1]) + r"\b",
+                       text[m.start("verb"):], re.I)
+    if not (context or m.group("intro") or kind_of):  # "A long-term secondment is a secondment ..."
         return []
     if m.group("verb").startswith(("include", "refers")) and not context:
         return []

@@ -99,6 +99,8 @@ class Resolver:
         14.3, "clause 1.2 above" inside a letter of Appendix B.33) from the nearest enclosing
         clause that has it."""
         num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
+        if kind == "section" and f"Section {num}" in self.nodes:
+            return f"Section {num}"  # bylaws: "Section 4(c)" is Section 4, item c
         if kind == "article" and ("." not in num or num in self.nodes) or num in self.nodes and "." in num:
             return num
         for node in self.chain(here):
@@ -238,6 +240,12 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
                 _cited_by(resolver.nodes[target.cite], node)
                 if target.item.range_from is not None:
                     _range(resolver, target, node)
+            elif ref.kind == "article" and document.source.meta.hints.external_articles:
+                # Local 476's "(Article B.2.2)" is the CUPE Constitution's, as its bylaws say
+                name = document.source.meta.hints.external_articles
+                url = statutes.url(name)
+                if url:
+                    block.annotations.append(Annotation(start, end, "external", url, f"{name}, {printed.strip()}"))
             elif ref.kind != "bare":  # a bare number that matches nothing may be anything
                 document.problems.append(Problem(
                     str(document.source.path), block.line,

@@ -15,14 +15,15 @@ KEYWORDS = {
     "article": "article", "articles": "article", "clause": "clause", "clauses": "clause",
     "sub-clause": "clause", "subclause": "clause", "sub-clauses": "clause", "section": "section",
     "sections": "section", "paragraph": "paragraph", "paragraphs": "paragraph", "item": "paragraph",
-    "items": "paragraph", "sub": "clause", "step": "step", "steps": "step",
+    "items": "paragraph", "sub": "clause", "step": "step", "steps": "step", "rule": "paragraph",
+    "rules": "paragraph",
 }
 NUM = r"(?:[A-G]\.\s?\d{1,2}|[A-G]\d{1,2}(?=[\s,.;:)]|$)|\d{1,3})(?:\.\d{1,3})*(?:\.[a-z]{1,4}\b)*"
 SUB = r"(?:\s?\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\))"
 ITEM = rf"(?:{NUM}{SUB}*|{SUB}+|[a-z]\))"
 # ";" continues a list only before another number: "25.07 (a); 25.10, 25.11" (Sooke 25.16).
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*(?:through|to|-|–)\s*|\s*;\s*(?:and\s+)?(?=\d))"
-KEYWORD = r"(?:[Aa]rticles?|[Cc]lauses?|[Ss]ub-?clauses?|[Ss]ections?|[Pp]aragraphs?|[Ii]tems?|[Ss]ub|[Ss]teps?)"
+KEYWORD = r"(?:[Aa]rticles?|[Cc]lauses?|[Ss]ub-?clauses?|[Ss]ections?|[Pp]aragraphs?|[Ii]tems?|[Ss]ub|[Ss]teps?|[Rr]ules?)"
 STEP_NUM = r"\(\d\)"  # "Step (5) of the Grievance Procedure" (Sooke 1602)
 NUMBERED = re.compile(
     rf"\b(?P<kw>{KEYWORD})\s*(?:#\s?)?(?P<items>{ITEM}(?:{SEP}(?:{KEYWORD}\s+)?{ITEM})*)"

@@ -8,16 +8,20 @@ page's index is downloaded by every page a member opens. This module (run from t
 * Every unit page (an article, schedule, letter...) becomes one page entry for the unit and one
   entry per clause and sub-clause, in document order, each linking to its own anchor
   (`sooke-2006/article-12/#cl-12-05`), with its citation in the title ("12.05 Settling of
-  Grievance"), the agreement's short title as its tag (shown under each result), a `cite` field
-  (the citation and the words a member types for it: "LOU 3", "Letter of Understanding 3",
-  "Article 12") and its own text only (its sub-clauses are entries of their own).
-  "Referenced by" lines and other hidden or helper markup are left out.
+  Grievance"), a `cite` field ("12.05", "LOU 3"; searched, not shown) and its own text only
+  (its sub-clauses are entries of their own). "Referenced by" lines and other helper or hidden
+  markup are left out.
 * Pages without clauses (home, bulletins, an agreement's contents page, a glossary) keep
-  Material's entries, tagged with their agreement when they belong to one.
-* The full index goes to `search/clausebook_index.json`; `search/search_index.json`, which
-  Material's page script downloads on every page, keeps only the configuration. The search worker
-  wrapper (`theme/assets/javascripts/workers/clausebook-search.js`) downloads the full index the
-  first time a reader opens search, and ranks an exact citation match first.
+  Material's entries; an agreement's "Contents" list is dropped (it only repeats unit titles).
+* The full index goes to `search/clausebook_index.json`: Material's `config` and `docs`, plus
+  `agreements` ({"sooke-2006/": "Sooke 2006–2010"}), from which the worker tags every entry with
+  its agreement (Material shows tags under each result) instead of repeating it 3,000 times.
+  `search/search_index.json`, which Material's page script downloads on every page, keeps only
+  the `config` (with `clausebook`: where the full index is). The worker wrapper
+  (`theme/assets/javascripts/workers/clausebook-search.js`) downloads the full index when the
+  reader opens search, and ranks an exact citation match ("12.05", "A.6.2", "LOU 3") first.
+
+All strings are HTML-escaped: Material inserts titles, texts and tags as HTML.
 
 Reads: the built HTML of the unit pages and the Documents (for citations, titles, anchors).
 Writes: the two JSON files above. Returns the sizes, for the build log.
@@ -25,7 +29,7 @@ Writes: the two JSON files above. Returns the sizes, for the build log.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -47,7 +51,6 @@ BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "pre", "b
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr"}
-UNIT_WORDS = {"lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
 
 
 @dataclass
@@ -57,13 +60,10 @@ class Entry:
     location: str
     title: str
     text: str = ""
-    tags: list[str] = field(default_factory=list)
     cite: str = ""
 
     def to_json(self) -> dict:
         data = {"location": self.location, "title": self.title, "text": self.text}
-        if self.tags:
-            data["tags"] = self.tags
         if self.cite:
             data["cite"] = self.cite
         return data
@@ -151,17 +151,6 @@ def clause_texts(html: str) -> dict[str, str]:
 # ------------------------------------------------------------------------------------ entries
 
 
-def cite_words(node: Node, unit: Node) -> str:
-    """What a member types for a citation: "12.05 Article 12.05", "LOU 3 Letter of Understanding 3"."""
-    words = [node.cite]
-    if unit.kind == "article":
-        words.append(f"Article {node.cite}")
-    word = UNIT_WORDS.get(unit.kind)
-    if word and node.cite.startswith(("LOU", "MOU")):
-        words.append(word + node.cite[3:])
-    return " ".join(dict.fromkeys(words))
-
-
 def clause_title(node: Node) -> str:
     """ "12.05 Settling of Grievance", "12.02.d.2", "LOU 3.B"."""
     return f"{node.cite} {node.title}".strip() if node.title else node.cite
@@ -169,7 +158,6 @@ def clause_title(node: Node) -> str:
 
 def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
     """{page URL: [page entry, clause entries...]} for every unit page of a structured document."""
-    short = doc_view(doc).short_title
     out: dict[str, list[Entry]] = {}
     for unit in _units(doc.root):
         url = f"{doc.slug}/{unit.page}/"
@@ -178,14 +166,12 @@ def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
             continue
         texts = clause_texts(file.read_text(encoding="utf-8"))
         entries = [Entry(url, escape(unit_heading(unit), quote=False),
-                         _para(texts.get(unit.anchor, "")), [escape(short, quote=False)],
-                         cite_words(unit, unit))]
+                         _para(texts.get(unit.anchor, "")), unit.cite)]
         for node in unit.walk():
             if node is unit or not node.cite or not node.anchor or node.anchor not in texts:
                 continue
             entries.append(Entry(f"{url}#{node.anchor}", escape(clause_title(node), quote=False),
-                                 _para(texts[node.anchor]), [escape(short, quote=False)],
-                                 cite_words(node, unit)))
+                                 _para(texts[node.anchor]), node.cite))
         out[url] = entries
     return out
 
@@ -213,10 +199,10 @@ def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, i
     if "docs" not in index:
         return None
     ours: dict[str, list[Entry]] = {}
-    tags: dict[str, str] = {}
+    agreements: dict[str, str] = {}
     for doc in documents:
-        tags[doc.slug + "/"] = doc_view(doc).short_title
         if doc.source.meta.kind in ("agreement", "bylaws"):
+            agreements[doc.slug + "/"] = escape(doc_view(doc).short_title, quote=False)
             ours.update(document_entries(doc, site_dir))
     docs, done = [], set()
     for item in index["docs"]:
@@ -225,19 +211,17 @@ def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, i
             if page not in done:
                 docs += [e.to_json() for e in ours[page]]
                 done.add(page)
-            continue
-        slug = next((s for s in tags if page.startswith(s)), None)
-        if slug and "tags" not in item:
-            item = dict(item, tags=[escape(tags[slug], quote=False)])
-        docs.append(item)
+        elif not (page in agreements and item["location"].endswith("#contents")):
+            docs.append(item)  # an agreement's contents list only repeats its units' titles
     for page, entries in ours.items():  # pages Material did not index (none expected)
         if page not in done:
             docs += [e.to_json() for e in entries]
-    full = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False,
-                      separators=(",", ":"))
-    stub = json.dumps({"config": index["config"], "docs": [], "clausebook": FULL_INDEX},
+    full = json.dumps({"config": index["config"], "agreements": agreements, "docs": docs},
+                      ensure_ascii=False, separators=(",", ":"))
+    # Material's page script passes on only `config` (and `docs`) to the worker: the address of
+    # the full index rides in the config.
+    stub = json.dumps({"config": dict(index["config"], clausebook=FULL_INDEX), "docs": []},
                       separators=(",", ":"))
     (site_dir / FULL_INDEX).write_text(full, encoding="utf-8")
     material.write_text(stub, encoding="utf-8")
     return {FULL_INDEX: len(full.encode("utf-8")), MATERIAL_INDEX: len(stub.encode("utf-8"))}
-

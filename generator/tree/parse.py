@@ -7,6 +7,7 @@ Text that fits nowhere stays in the nearest open node; nothing is dropped here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..clean import Cleaned
@@ -15,10 +16,12 @@ from . import repair, tables
 from .citations import next_value, ordinal
 from .headings import Heading, read_heading
 from .markers import Marker, read_markers
+from .restored_headings import restored_headings
 from .units import UnitRules
 
 TERMINAL = tuple('.:;!?"”)')
 BULLETS = "•●▪-"
+GLUED_REFERENCE = re.compile(r"^(\((?:Articles?|Art\.)\s[^)]*\))\s*(?:-\s+(.*))?$")
 TITLE_MAX_WORDS = 12
 
 
@@ -39,9 +42,11 @@ class TreeBuilder:
         self.removed = cleaned.removed  # the parser finds running headers, which only context tells
         # Bulletins and plain pages are prose: no numbering is read, every line is text.
         self.plain = source.meta.kind in ("bulletin", "page")
+        self.restored, self.problems = restored_headings(cleaned, source.meta.hints, self.path)
+        self.supplied_unit: Node | None = None  # a restored unit whose bullets get supplied letters
+        self.sub_list = False  # the last supplied item ended with ":" (its bullets are its own list)
         self.root = Node("document", title=source.meta.title, line=source.first_line)
         self.rules = UnitRules(cleaned)
-        self.problems: list[Problem] = []
         self.unit: Node | None = None
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []
@@ -77,6 +82,13 @@ class TreeBuilder:
         self.flush_table()
         if self.plain:
             self.add_text(text, line)
+            return
+        if line.no in self.restored:
+            self.open_unit(self.restored[line.no], line, printed=False)
+            self.unit.printed = f"{self.unit.cite} – {self.unit.title}".strip(" –")
+            self.supplied_unit = self.unit if self.unit.kind != "part" else None
+            self.sub_list = False
+        if self.unit is not None and self.unit is self.supplied_unit and self.feed_supplied(text, line):
             return
         if self.title_continues and self.unit is not None:
             self.unit.title = f"{self.unit.title} {text}".strip()
@@ -137,6 +149,38 @@ class TreeBuilder:
     def register(self, node: Node) -> None:
         """Index a node by citation (the first one wins; duplicates get anchors in the passes)."""
         self.by_cite.setdefault(node.cite, node)
+
+    # -- items of a restored unit (bylaws) --------------------------------------------------
+    def feed_supplied(self, text: str, line: Line) -> bool:
+        """Bullets of a unit whose headings were restored are its items, lettered by the editor
+        (numbered in an appendix of rules), because the bylaws cite them: "Section 4(c)",
+        "Section 7(G)", "Rule 17". A bullet under an item ending in ":" belongs to that item
+        ("- The President shall:" / "- enforce the CUPE Constitution ..."). A CUPE reference
+        glued before the next bullet ("(Article B.2.2) - The Executive shall meet") closes the
+        item before it."""
+        glued = GLUED_REFERENCE.match(text)
+        if glued:
+            self.add_text(glued.group(1), line)
+            if not glued.group(2):
+                return True
+            text = "- " + glued.group(2)
+        if not text.startswith(("- ", "• ")) or read_markers(text).markers:
+            if glued:
+                self.add_text(text, line)
+            return bool(glued)
+        rest = text[2:].strip()
+        if self.sub_list and not rest.endswith(":") and self.levels:
+            self.levels[-1].node.blocks.append(Block("bullet", rest, line=line.no, last_line=line.no))
+            return True
+        style = "number" if self.unit.kind == "appendix" else "letter"
+        value = next_value(style, self.levels[-1].value) if self.levels else ("1" if style == "number" else "a")
+        self.levels = self.levels[:0]
+        node = self.new_node(self.unit, f"{self.unit.cite}.{value}", Marker((style,), value, f"[{value}]"), line, style)
+        node.notes.append("number supplied by the editor (not printed)")
+        self.levels.append(Level(style, value, node))
+        node.blocks.append(Block("para", rest, line=line.no, last_line=line.no))
+        self.sub_list = rest.endswith(":")
+        return True
 
     # -- clauses and items -----------------------------------------------------------------
     def open_items(self, markers: list[Marker], rest: str, line: Line) -> bool:

@@ -43,7 +43,7 @@ def compare(name: str, lines: list[str], update: bool) -> None:
         pytest.fail(f"the tree of {name} changed (run with --update-golden if intended):\n{diff[:6000]}")
 
 
-@pytest.mark.parametrize("slug", ["sooke-2006", "college-rockies-2022", "new-westminster-2022"])
+@pytest.mark.parametrize("slug", ["sooke-2006", "college-rockies-2022", "new-westminster-2022", "local-476-bylaws"])
 def test_tree_of_real_agreement_matches_golden(documents, slug, update_golden):
     compare(f"{slug}.tree.txt", tree_lines(documents[slug]), update_golden)
 

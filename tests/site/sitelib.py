@@ -12,12 +12,12 @@ FAKE_ROOT = "http://site.invalid/"  # resolve relative links as a browser would
 
 
 def clause_id(cite: str) -> str:
-    """The contract: 'cl-' + citation lower-cased, spaces and dots turned into '-'.
+    """The contract (README): 'cl-' + citation lower-cased, every run of other characters as '-'.
 
-    >>> clause_id("12.05.a"), clause_id("LOU 3"), clause_id("A.6.7.c.i")
-    ('cl-12-05-a', 'cl-lou-3', 'cl-a-6-7-c-i')
+    >>> clause_id("12.05.a"), clause_id("LOU 3"), clause_id("A.6.7.c.i"), clause_id("Pensions (MPP)")
+    ('cl-12-05-a', 'cl-lou-3', 'cl-a-6-7-c-i', 'cl-pensions-mpp')
     """
-    return "cl-" + re.sub(r"[ .]", "-", cite.lower())
+    return "cl-" + re.sub(r"[^a-z0-9]+", "-", cite.lower()).strip("-")
 
 
 def resolve(base_rel: str, href: str) -> str | None:

@@ -249,3 +249,28 @@ def check_404_links(page, base: str | None) -> list[str]:
                 problems.append(f"404.html: <{tag} {attr}={href!r}> does not start with "
                                 f"site_url's path {base!r}")
     return problems
+
+
+def test_bylaws_sections_and_their_items_have_anchors_and_short_urls(site_dir):
+    """Local 476's bylaws: sections restored from their TOC, items lettered as the bylaws cite them."""
+    page = (site_dir / "local-476-bylaws" / "section-7" / "index.html").read_text(encoding="utf-8")
+    for anchor in ("cl-section-7", "cl-section-7-a", "cl-section-7-g", "cl-section-7-h"):
+        assert f'id="{anchor}"' in page
+    rules = (site_dir / "local-476-bylaws" / "appendix-a" / "index.html").read_text(encoding="utf-8")
+    assert 'id="cl-appendix-a-17"' in rules and 'id="cl-appendix-a-25"' in rules
+    # "Section 7(G)" in Section 12 links to the item it names
+    election = (site_dir / "local-476-bylaws" / "section-12" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../section-7/#cl-section-7-g"' in election
+    short = (site_dir / "local-476-bylaws" / "section-4.c" / "index.html").read_text(encoding="utf-8")
+    assert "../section-4/#cl-section-4-c" in short
+
+
+def test_the_bulletin_is_a_dated_post_whose_clause_links_land(site_dir):
+    posts = sorted((site_dir / "bulletins").glob("*/*/*/*/index.html"))
+    names = [p.parent.name for p in posts]
+    assert "2021-05-11-it-tech-support" in names and "2021/05/11" in posts[names.index("2021-05-11-it-tech-support")].as_posix()
+    example = posts[names.index("2026-12-01-linking-clauses")]
+    html = example.read_text(encoding="utf-8")
+    assert 'href="../../../../../sooke-2006/article-12/#cl-12-05"' in html
+    target = (site_dir / "sooke-2006" / "article-12" / "index.html").read_text(encoding="utf-8")
+    assert 'id="cl-12-05"' in target and "Discussed in" in target

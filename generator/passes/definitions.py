@@ -1,0 +1,443 @@
+"""The defined-terms pass: find every term a document defines (its glossary), then mark its uses.
+
+Reads the tree (after the reference pass, so links are known) and writes `Document.glossary`
+and `Annotation(kind="term")` on paragraphs; never Markdown.
+
+Finding walks the blocks in document order and runs the shapes of def_find.py on each, knowing
+whether the block sits under a "Definitions" heading (article, clause or sub-heading). Then:
+  * where a definition applies (`scopes`): what the sentence says ("For the purposes of this
+    article", "In this Article:", "Definitions Applicable to Article 22.6"), else where it is:
+    a letter, schedule, appendix or addendum speaks for itself; the preamble, a definitions
+    article and the articles speak for the whole document; a short parenthetical ("the Act",
+    "the grievor") for its own unit; abbreviations and the parties for the whole document.
+  * one key per term: aliases ("TTOC") join their term; the same words defined again with the
+    same text are one definition; defined again differently, the new one applies to its own unit
+    (unless both come from the preamble or definitions, which the tooltip then shows together).
+  * abbreviations and "(the grievor)" count only when the document uses them again.
+  * site_config/terms.yml adds, suppresses or scopes terms per document (terms_config.py).
+Marking is passes/terms.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .. import terms_config
+from ..model import Block, Definition, Document, Node, Problem
+from .def_find import (Found, find_definitions, is_definitions_heading, key_of, normal, scope_of_heading,
+                       scope_of_intro, title_term)
+from .terms import mark_uses
+
+STRUCTURED = ("agreement", "bylaws")
+LETTERS = ("lou", "mou", "schedule", "appendix", "addendum")
+MAX_TEXT = 700
+GENERIC_TITLE = re.compile(r"\b(?:terms?|interpretation|plural|feminine|gender|singular|general|definitions?)\b", re.I)
+SEPARATOR = re.compile(r"^\s*[-–]?\s*(?:and|between|of\s+the\s+(?:first|second)\s+part)\s*:?\s*[-–]?\s*$|\bbetween\s*:?\s*$", re.I)
+TITLED_VERBS = r"(?:(?:is|are|shall\s+be|will\s+be)\s+(?:a|an|the)\b|means\b|(?:also\s+)?includes?\s*:)"
+SPAN_SHAPES = ("abbreviation", "paren", "paren-the", "known-as", "quoted-meaning")
+
+
+@dataclass
+class Tree:
+    """Parents, units and subtrees of one document's nodes."""
+
+    document: Document
+    parent: dict[int, Node] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for node in self.document.root.walk():
+            if node.cite and node.cite not in self.nodes:
+                self.nodes[node.cite] = node
+            for child in node.children:
+                self.parent[id(child)] = node
+
+    def chain(self, node: Node) -> list[Node]:
+        out = []
+        while node is not None:
+            out.append(node)
+            node = self.parent.get(id(node))
+        return out
+
+    def unit(self, node: Node) -> Node:
+        """The article, letter, schedule ... the node belongs to."""
+        return next((n for n in self.chain(node) if n.kind != "clause" and n.cite), node)
+
+    def top_clause(self, node: Node) -> Node:
+        """The first-level clause holding the node ("19.05" for 19.05.c), or its unit."""
+        chain = self.chain(node)
+        unit = self.unit(node)
+        idx = next((i for i, n in enumerate(chain) if n is unit), len(chain))
+        return chain[idx - 1] if idx > 0 else unit
+
+
+@dataclass
+class Candidate:
+    """A found definition, placed: its node and block, scope and text."""
+
+    found: Found
+    node: Node
+    block: Block | None
+    scopes: list[str]
+    text: str
+    context: bool  # under a definitions heading, in the preamble or on the cover
+    own_nodes: list[Node] = field(default_factory=list)  # whole clauses that are the definition
+
+
+def annotate_definitions(document: Document, config: terms_config.TermsConfig | None = None) -> None:
+    """Find the document's defined terms (Document.glossary) and mark their uses in its text."""
+    if document.source.meta.kind not in STRUCTURED:
+        return
+    tree = Tree(document)
+    corrections = (config or terms_config.current()).for_document(document.slug)
+    candidates = _used_again(document, find_all(document, tree))
+    glossary, own = build_glossary(document, tree, candidates)
+    glossary, own = _apply_config(document, tree, corrections, glossary, own)
+    document.glossary = glossary
+    mark_uses(document, tree, own)
+
+
+# ---------------------------------------------------------------- finding
+
+def find_all(document: Document, tree: Tree) -> list[Candidate]:
+    """Every definition of the document, in document order."""
+    out: list[Candidate] = []
+    sticky: tuple[Node, str] | None = None  # a "Definitions" heading inside a unit: (holder, scope)
+    for node in document.root.walk():
+        if node.kind in ("document", "group"):
+            continue
+        if sticky and not any(n is sticky[0] for n in tree.chain(node)):
+            sticky = None
+        titled_context, heading_scope = _title_context(tree, node)
+        found_here: list[Candidate] = []
+        for index, block in enumerate(node.blocks):
+            if block.kind == "table":
+                found_here += [_place(document, tree, node, index, f, False, "") for row in block.rows for cell in row
+                               for f in find_definitions(cell) if f.shape == "abbreviation"]
+                continue
+            if is_definitions_heading(block.text):
+                holder = node if block.kind != "subheading" else tree.parent.get(id(node), node)
+                sticky = (holder, scope_of_heading(block.text) or _unit_scope(tree, node))
+                continue
+            if block.kind == "subheading" and sticky and not block.text.startswith("Re:"):
+                sticky = None
+            context = titled_context or sticky is not None
+            scope_hint = (sticky[1] if sticky else "") or heading_scope
+            for found in find_definitions(block.text, context):
+                if block.kind == "subheading" and found.shape not in ("abbreviation", "party", "party-the"):
+                    continue  # a sub-heading names things ("Re: ... (“Unpaid Leave”)"); it defines abbreviations only
+                found_here.append(_place(document, tree, node, index, found, context, scope_hint))
+        out += found_here
+        out += _titled(document, tree, node, found_here, titled_context)
+    return out
+
+
+def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:
+    """Whether the node is inside an article or clause titled "Definitions" (and its scope: a
+    definitions article speaks for the whole document, a definitions clause for its article)."""
+    for n in tree.chain(node):
+        if is_definitions_heading(n.title):
+            return True, scope_of_heading(n.title) or ("" if n.kind != "clause" else _unit_scope(tree, n))
+    return False, ""
+
+
+def _unit_scope(tree: Tree, node: Node) -> str:
+    """A "Definitions" heading inside an article defines for that article (not in the preamble)."""
+    unit = tree.unit(node)
+    return "" if unit.kind == "part" else "cite:" + unit.cite
+
+
+def _place(document, tree, node, index, found: Found, context: bool, scope_hint: str) -> Candidate:
+    block = node.blocks[index]
+    scope = found.scope or scope_hint or _lead_in_scope(tree, node)
+    text = _definition_text(node, index, found)
+    if found.shape.startswith("party"):
+        text = _party_text(node, index)
+    in_part = tree.unit(node).kind == "part"  # the preamble, the cover
+    return Candidate(found, node, block, _scopes(tree, node, scope), text,
+                     (context and in_part) or found.shape.startswith("party") and in_part)
+
+
+def _lead_in_scope(tree: Tree, node: Node) -> str:
+    """ "In this Article:" as the parent's lead-in speaks for the list below it (B.5.1.a)."""
+    parent = tree.parent.get(id(node))
+    if parent is not None and parent.blocks and parent.blocks[-1].text.rstrip().endswith(":"):
+        return scope_of_intro(parent.blocks[-1].text)
+    return ""
+
+
+def _scopes(tree: Tree, node: Node, scope: str) -> list[str]:
+    """The citations a definition is limited to ([] = the whole document)."""
+    unit = tree.unit(node)
+    if scope == "doc":
+        return []
+    if scope.startswith("cite:"):
+        cite = scope[5:]
+        return [cite] if cite in tree.nodes else [unit.cite]
+    if scope == "clause":
+        return [tree.top_clause(node).cite]
+    if scope in ("article", "unit"):
+        return [] if unit.kind == "part" else [unit.cite]
+    return [unit.cite] if unit.kind in LETTERS else []
+
+
+def _titled(document, tree, node: Node, found_here: list[Candidate], in_definitions: bool) -> list[Candidate]:
+    """A clause whose title is the term: "Definition of Layoff", "Sick Leave Defined", a titled
+    clause of a definitions article ("1.03 Regular Employee", 2.1 "BOARD"), or a clause titled
+    "Normal Work Week" that starts "The normal work week shall be ...". Only when the clause's
+    own text did not already define that term."""
+    if node.kind != "clause" or not node.title:
+        return []
+    title = node.title.strip().strip("\"“”'")
+    term = title_term(title)
+    shape = "titled"
+    if not term and in_definitions and len(title.split()) <= 5 and not GENERIC_TITLE.search(title):
+        term, shape = title, "definitions-article"
+    paras = [b.text for b in node.blocks if b.kind == "para"][:3]
+    if not term and len(title.split()) <= 4 and not GENERIC_TITLE.search(title) and any(
+            re.match(rf"(?:(?:A|An|The)\s+)?{re.escape(title)}\s+(?:also\s+)?{TITLED_VERBS}", p, re.I) for p in paras):
+        term, shape = title, "titled-first"
+    if not term or any(normal(term) in normal(c.found.term) or normal(c.found.term) == normal(term)
+                       for c in found_here if c.node is node or c.found.shape != "abbreviation"):
+        return []
+    found = Found(term, shape, 0, 0)
+    text = _node_text(node)
+    if re.match(r"means\b|is\b|shall\b", text):
+        text = f"{title} {text}"
+    return [Candidate(found, node, None, _scopes(tree, node, ""), text, in_definitions, own_nodes=[node])]
+
+
+# ---------------------------------------------------------------- texts
+
+def _definition_text(node: Node, index: int, found: Found) -> str:
+    block = node.blocks[index]
+    if found.text:
+        return found.text
+    if found.shape in SPAN_SHAPES:
+        return _sentence(block.text, found.start)
+    text = block.text
+    if text.rstrip().endswith(":"):
+        text += " " + " ".join(_node_text(child, with_num=True) for child in node.children)
+    return text
+
+
+def _party_text(node: Node, index: int) -> str:
+    """ "(hereinafter called the "Union")" names the party printed in the block(s) before it."""
+    names = []
+    for block in reversed(node.blocks[max(0, index - 4):index]):
+        text = block.text.strip()
+        if SEPARATOR.search(text) or re.match(r"\(", text):
+            break
+        m = re.match(r"(?:BETWEEN|AND)\s*:\s*(.+)", text)
+        if m:
+            names.insert(0, m.group(1))
+            break
+        names.insert(0, text)
+    return " ".join(names + [node.blocks[index].text.strip()])
+
+
+def _node_text(node: Node, with_num: bool = False) -> str:
+    """A clause's text with its sub-clauses ("a) ... b) ..."), as one line."""
+    parts = [node.num] if with_num and node.num else []
+    parts += [b.text for b in node.blocks if b.kind in ("para", "closing")]
+    parts += [_node_text(child, with_num=True) for child in node.children]
+    return " ".join(p for p in parts if p)
+
+
+SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bNos)(?<!\b[A-Z])\.\s+(?=[A-Z(\"“])")
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of `text` around offset `at` ("LOU No. 12" does not end one)."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    end = SENTENCE_END.search(text, at)
+    return text[starts[-1] if starts else 0:end.start() + 1 if end else len(text)].strip()
+
+
+def shorten(text: str, limit: int = MAX_TEXT) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit].rstrip(",;:") + " …"
+
+
+# ---------------------------------------------------------------- the glossary
+
+def _used_again(document: Document, candidates: list[Candidate]) -> list[Candidate]:
+    """Abbreviations (and "(the grievor)") count only when the document uses them again,
+    anywhere outside the block that introduces them."""
+    texts = [(id(b), b.text) for n in document.root.walk() for b in n.blocks if b.kind != "table"]
+    texts += [(0, n.title) for n in document.root.walk() if n.title]
+    kept = []
+    for cand in candidates:
+        if cand.found.reuse:
+            words = cand.found.aliases or [cand.found.term]
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
+            if not any(pattern.search(t) for bid, t in texts if bid != id(cand.block)):
+                continue
+        kept.append(cand)
+    return kept
+
+
+@dataclass
+class Own:
+    """Where each term is its own definition, and so never marked: spans of blocks, whole nodes."""
+
+    spans: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # id(block) -> (start, end, key)
+    nodes: dict[int, set[str]] = field(default_factory=dict)  # id(node) -> keys
+
+    def add_span(self, block: Block, start: int, end: int, key: str) -> None:
+        self.spans.setdefault(id(block), []).append((start, end, key))
+
+    def add_node(self, node: Node, key: str) -> None:
+        for n in node.walk():
+            self.nodes.setdefault(id(n), set()).add(key)
+
+
+def build_glossary(document: Document, tree: Tree, candidates: list[Candidate]) -> tuple[list[Definition], Own]:
+    """Candidates -> one Definition per distinct definition, with keys, scopes and entries."""
+    glossary: list[Definition] = []
+    keys: dict[str, str] = {}  # normal(term or alias) -> key
+    own = Own()
+    for cand in candidates:
+        f = cand.found
+        key = next((keys[normal(w)] for w in [f.term] + f.aliases if normal(w) in keys), None) or key_of(f.term)
+        for word in [f.term] + f.aliases:
+            keys.setdefault(normal(word), key)
+        _own(own, cand, key)
+        same = [d for d in glossary if d.key == key]
+        definition = Definition(term=f.term, key=key, cite=_cite(tree, cand.node), line=cand.block.line if cand.block else cand.node.line,
+                                text=shorten(cand.text), aliases=[a for a in f.aliases if normal(a) != normal(f.term)],
+                                scopes=cand.scopes, shape=f.shape)
+        if same and _merge(same, definition, cand, tree):
+            continue
+        glossary.append(definition)
+    for d in glossary:
+        d.aliases = _aliases(d, glossary)
+        d.entry = entry_id(d)
+    return glossary, own
+
+
+def _merge(same: list[Definition], new: Definition, cand: Candidate, tree: Tree) -> bool:
+    """Fold `new` into the definitions of the same key; True when it adds nothing of its own."""
+    first = same[0]
+    for alias in new.aliases + ([new.term] if normal(new.term) != normal(first.term) else []):
+        if all(normal(alias) != normal(a) for a in first.aliases + [first.term]):
+            first.aliases.append(alias)
+    if new.shape == "abbreviation":
+        return True  # "Teacher Teaching on Call (TTOC)" again: its expansion is known
+    for old in same:
+        if old.shape == "abbreviation" and not any(d.shape != "abbreviation" for d in same if d is not old):
+            old.text, old.cite, old.line, old.shape, old.scopes = new.text, new.cite, new.line, new.shape, new.scopes
+            return True  # a real definition of an abbreviation found before
+        if _similar(old.text, new.text) or tree.top_clause(cand.node).cite == _top(tree, old):
+            if old.scopes and new.scopes:
+                old.scopes += [s for s in new.scopes if s not in old.scopes]
+            elif old.scopes:
+                old.scopes = []
+            return True
+    doc_wide = [d for d in same if not d.scopes]
+    if doc_wide and not new.scopes and not cand.context:
+        unit = tree.unit(cand.node)
+        new.scopes = [unit.cite] if unit.kind != "part" else [tree.top_clause(cand.node).cite]
+    return False
+
+
+def _similar(a: str, b: str) -> bool:
+    """The same definition printed twice (Rockies 2.9 and 17.1 Spouse)."""
+    x, y = (re.sub(r"[^a-z0-9]", "", t.lower()) for t in (a, b))
+    return bool(x) and bool(y) and (x in y or y in x or SequenceMatcher(None, x, y).ratio() > 0.85)
+
+
+def _top(tree: Tree, d: Definition) -> str:
+    node = tree.nodes.get(d.cite)
+    return tree.top_clause(node).cite if node is not None else ""
+
+
+def _aliases(d: Definition, glossary: list[Definition]) -> list[str]:
+    seen, out = {normal(d.term)}, []
+    for other in glossary:
+        if other.key == d.key:
+            for a in other.aliases + [other.term]:
+                if normal(a) not in seen:
+                    seen.add(normal(a))
+                    out.append(a)
+    return out
+
+
+def _own(own: Own, cand: Candidate, key: str) -> None:
+    """The words that define a term are never a use of it: the defining span of a short shape
+    (an abbreviation, a parenthesis), else the whole block (with its sub-clauses when it ends
+    in ':'), else the whole titled clause."""
+    f = cand.found
+    for node in cand.own_nodes:
+        own.add_node(node, key)
+    if cand.block is None:
+        return
+    if f.shape in SPAN_SHAPES:
+        own.add_span(cand.block, f.start, f.end, key)
+        return
+    own.add_span(cand.block, 0, len(cand.block.text), key)
+    if cand.block.text.rstrip().endswith(":"):
+        for child in cand.node.children:
+            own.add_node(child, key)
+
+
+def _cite(tree: Tree, node: Node) -> str:
+    return next((n.cite for n in tree.chain(node) if n.cite), "")
+
+
+def entry_id(d: Definition) -> str:
+    """What a use points to: the key, or key + "--" + its scopes for a scoped definition."""
+    if not d.scopes:
+        return d.key
+    return d.key + "--" + re.sub(r"[^a-z0-9]+", "-", "-".join(d.scopes).lower()).strip("-")
+
+
+# ---------------------------------------------------------------- site_config/terms.yml
+
+def _apply_config(document: Document, tree: Tree, corrections: terms_config.DocTerms,
+                  glossary: list[Definition], own: Own) -> tuple[list[Definition], Own]:
+    path = terms_config.current().path or "site_config/terms.yml"
+    for name in corrections.suppress:
+        hit = [d for d in glossary if normal(name) in {normal(w) for w in [d.term] + d.aliases}]
+        if not hit:
+            document.problems.append(Problem(path, 1, f"terms.yml suppresses '{name}' in {document.slug}, "
+                                             "which defines no such term: remove it from 'suppress:'"))
+        glossary = [d for d in glossary if d not in hit]
+    for name, cite in corrections.scope.items():
+        hit = [d for d in glossary if normal(name) in {normal(w) for w in [d.term] + d.aliases}]
+        if cite not in tree.nodes or not hit:
+            document.problems.append(Problem(path, 1, f"terms.yml scopes '{name}' to '{cite}' in {document.slug}, but "
+                                             + ("there is no such term" if not hit else f"there is no {cite}")
+                                             + ": check the spelling"))
+            continue
+        for d in hit:
+            d.scopes = [cite]
+    for name, extra in corrections.aliases.items():
+        hit = [d for d in glossary if normal(name) in {normal(w) for w in [d.term] + d.aliases}]
+        if not hit:
+            document.problems.append(Problem(path, 1, f"terms.yml gives aliases to '{name}' in {document.slug}, "
+                                             "which defines no such term: check the spelling"))
+        for d in hit:
+            d.aliases += [a for a in extra if a not in d.aliases]
+    for added in corrections.add:
+        node = tree.nodes.get(added.cite)
+        if node is None or (added.scope and added.scope not in tree.nodes):
+            missing = added.cite if node is None else added.scope
+            document.problems.append(Problem(path, added.line, f"terms.yml adds '{added.term}' to {document.slug} "
+                                             f"at '{missing}', which is not a citation of it: use one from clauses.json"))
+            continue
+        key = next((d.key for d in glossary if normal(added.term) in {normal(w) for w in [d.term] + d.aliases}),
+                   key_of(added.term))
+        glossary.append(Definition(term=added.term, key=key, cite=added.cite, line=node.line,
+                                   text=shorten(added.definition or _node_text(node)), aliases=list(added.aliases),
+                                   scopes=[added.scope] if added.scope else [], shape="site_config"))
+        for block in node.blocks:
+            own.add_span(block, 0, len(block.text), key)
+    for d in glossary:
+        d.aliases = _aliases(d, glossary)
+        d.entry = entry_id(d)
+    return glossary, own

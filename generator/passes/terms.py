@@ -1,0 +1,176 @@
+"""Marking uses of defined terms: Annotation(kind="term", target=<entry>) on paragraphs.
+
+Rules (tests/unit/test_definitions.py):
+  * longest match wins ("Regular Employee" over "Employee"); uses never overlap a link (xref,
+    statute) and are never inside the term's own definition, a sub-heading, a table or the cover;
+  * variants: any case for terms of several words or long words; plural ("Employees", "TTOCs",
+    "Teachers Teaching on Call") and possessive ("Board's", "employees'");
+  * a short single word ("Board", "DAY", "Act") only capitalised, never as the tail of another
+    name ("Labour Relations Board", "Remembrance Day"), and after "the" when it was defined as
+    "the Board"; an abbreviation ("TTOC", "PD") only in capitals;
+  * a use takes the definition that applies where it is (a scoped one inside its scope, else the
+    document's own); a term with no definition applying there is not marked;
+  * each term is marked once per paragraph (its first use), so a page does not turn into a
+    sea of underlines; the glossary page lists every term.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Annotation, Definition, Document, Node
+
+SHORT = 6  # single words shorter than this match only capitalised
+# Capitalised words that may stand before a term without making it part of another name.
+DETERMINERS = {"the", "a", "an", "this", "that", "such", "our", "each", "any", "every", "said", "no", "of",
+               "and", "or", "to", "by", "for", "with", "in", "on", "from", "between", "all", "its", "their",
+               "when", "where", "if", "should", "unless", "both", "upon", "once", "while", "before", "after",
+               "until", "whereas", "provided", "notwithstanding", "neither", "either", "nor", "whether"}
+SMALL = {"of", "and", "the", "on", "for", "in", "to", "a", "as", "with", "over", "at"}
+
+
+@dataclass
+class Variant:
+    """One way of writing a term in the text, and the key it belongs to."""
+
+    key: str
+    pattern: re.Pattern
+    single: bool  # a single word: checked against the word before it
+    needs_the: bool  # defined as "the Board": only "the Board" is a use
+
+
+def variants(glossary: list[Definition], words_in_text: set[str] = frozenset()) -> list[Variant]:
+    """How each term and alias may be written. An abbreviation's expansion explains nothing, so
+    only the abbreviation ("WHMIS") is marked; a term printed in capitals as a heading ("BOARD",
+    "DAY") is a word ("Board") when the document writes it so, else an acronym ("TTOC")."""
+    out, seen = [], set()
+    for d in glossary:
+        the = d.shape.endswith("-the")
+        names = d.aliases if d.shape == "abbreviation" else [d.term] + d.aliases
+        for words in names:
+            words = words.strip().strip("\"“”'‘’")
+            if (d.key, words.lower()) in seen or not re.search(r"[A-Za-z]", words):
+                continue
+            seen.add((d.key, words.lower()))
+            single = len(words.split()) == 1
+            word = words.isupper() and words == d.term and words.capitalize() in words_in_text
+            out.append(Variant(d.key, _pattern(words.capitalize() if word else words), single, the and single))
+    return out
+
+
+def _pattern(term: str) -> re.Pattern:
+    """A regex for a term with its case, plural and possessive variants."""
+    tokens = re.split(r"(\s+|-|/)", term)
+    words = [t for t in tokens[::2]]
+    acronym = len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&-]*[A-Z0-9]|[A-Z][a-z]+-[A-Z]|[A-Z]{2,}\w*", term) is not None
+    parts = []
+    for i, tok in enumerate(tokens):
+        if i % 2:
+            parts.append(r"\s+" if tok.isspace() else r"[-\s]?" if tok == "-" else re.escape(tok))
+        elif tok.lower() in SMALL or not tok.isalpha():
+            parts.append(re.escape(tok))
+        else:
+            parts.append(_number(tok, both_ways=len(words) > 1))
+    body = "".join(parts) + r"(?:['’]s|(?<=s)['’])?"
+    if acronym:
+        flags = 0
+    elif len(words) == 1 and len(term) < SHORT:
+        first = re.escape(term[0].upper())
+        body = f"{first}(?i:{body[len(re.escape(term[0])):]})" if body.startswith(re.escape(term[0])) else body
+        flags = 0
+    else:
+        flags = re.IGNORECASE
+    return re.compile(r"(?<![\w-])" + body + r"(?!\w)", flags)
+
+
+def _number(word: str, both_ways: bool) -> str:
+    """A word in singular or plural ("Employee(s)", "Activit(y|ies)"); a word printed plural
+    ("Employers") matches its singular only inside a longer term ("Activities Supervisors")."""
+    if re.search(r"[^aeiou]y$", word, re.I):
+        return re.escape(word[:-1]) + r"(?:y|ies|Y|IES)"
+    if both_ways and re.search(r"[^aeiou]ies$", word, re.I):
+        return re.escape(word[:-3]) + r"(?:y|ies|Y|IES)"
+    if both_ways and re.search(r"[^su]s$", word, re.I):
+        return re.escape(word[:-1]) + r"(?:s|S)?"
+    if re.search(r"(?:s|x|ch|sh)$", word, re.I):
+        return re.escape(word) + r"(?:es|ES)?"
+    return re.escape(word) + r"(?:s|S)?"
+
+
+def mark_uses(document: Document, tree, own) -> None:
+    """Annotate every paragraph of the document with the uses of its defined terms."""
+    glossary = document.glossary
+    if not glossary:
+        return
+    scoped = _scope_members(tree, glossary)
+    words = {w for n in document.root.walk() for b in n.blocks for w in re.findall(r"[A-Z][a-z]+", b.text)}
+    found = variants(glossary, words)
+    for node in document.root.walk():
+        if node.kind in ("document", "group") or any(n.cite == "Cover" for n in tree.chain(node)):
+            continue
+        entries = {key: _entry(glossary, key, node, scoped) for key in {v.key for v in found}}
+        own_keys = own.nodes.get(id(node), set())
+        for block in node.blocks:
+            if block.kind not in ("para", "closing"):
+                continue
+            _mark_block(block, found, entries, own_keys, own.spans.get(id(block), []))
+
+
+def _scope_members(tree, glossary: list[Definition]) -> dict[str, set[int]]:
+    """scope citation -> ids of the nodes inside it."""
+    out = {}
+    for d in glossary:
+        for cite in d.scopes:
+            if cite not in out and cite in tree.nodes:
+                out[cite] = {id(n) for n in tree.nodes[cite].walk()}
+    return out
+
+
+def _entry(glossary: list[Definition], key: str, node: Node, scoped: dict[str, set[int]]) -> Definition | None:
+    """The definition of `key` that applies at `node`: the narrowest scoped one, else the document's."""
+    inside = [d for d in glossary if d.key == key and d.scopes and any(id(node) in scoped.get(c, ()) for c in d.scopes)]
+    if inside:
+        return min(inside, key=lambda d: min(len(scoped.get(c, ())) for c in d.scopes))
+    return next((d for d in glossary if d.key == key and not d.scopes), None)
+
+
+def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], own_spans) -> None:
+    text = block.text
+    links = [(a.start, a.end) for a in block.annotations]
+    candidates = []
+    for v in found:
+        definition = entries.get(v.key)
+        if definition is None or v.key in own_keys:
+            continue
+        for m in v.pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in links):
+                continue
+            if any(a <= s and e <= b and k == v.key for a, b, k in own_spans):
+                continue
+            if v.single and not _single_ok(text, s, v):
+                continue
+            candidates.append((s, e, definition))
+    kept: list[tuple[int, int, Definition]] = []
+    for s, e, d in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if not any(a < e and s < b for a, b, _ in kept):
+            kept.append((s, e, d))
+    seen = set()
+    for s, e, d in sorted(kept, key=lambda c: c[0]):
+        if d.entry in seen:
+            continue
+        seen.add(d.entry)
+        block.annotations.append(Annotation(s, e, "term", d.entry, f"{d.term}: {d.text}"))
+    block.annotations.sort(key=lambda a: a.start)
+
+
+def _single_ok(text: str, start: int, v: Variant) -> bool:
+    """A single word is not the tail of another name ("Labour Relations Board") and follows
+    "the" when it was defined as "the Board"."""
+    before = re.search(r"([\w'’]+)\W{0,2}$", text[:start])
+    word = before.group(1) if before else ""
+    if v.needs_the and word.lower() != "the":
+        return False
+    if word and word[0].isupper() and word.lower() not in DETERMINERS and not text[:start].rstrip().endswith((".", ":", ";", "(")):
+        return False
+    return True

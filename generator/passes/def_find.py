@@ -61,6 +61,8 @@ KNOWN_AS = re.compile(r"\b(?:commonly\s+)?known\s+as\s+(?:the\s+)?(?P<x>[A-Z][\w
 REVERSED = re.compile(r"\bit\s+shall\s+be\s+(?:defined|known)\s+as\s+(?:an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\.")
 ABBR_AFTER = re.compile(r"\(\s*(?:(?:the|a|an)\s+)?[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*\)")
 ABBR_BEFORE = re.compile(r"\b(?P<abbr>[A-Z]{2,8})\s*\((?P<long>[A-Z][\w'’-]*(?:\s+[\w'’&-]+){1,9})\)")
+DEFINED_AS = re.compile(r"\bthe\s+(?P<x>[a-z]{3,}(?:\s+[a-z]{3,})?)\s+defined\s+as\s+(?!in\b|by\b)")
+AS_DEFINED_BY = re.compile(r"(?:(?<=[.;]\s)|^)(?:The\s+)?(?P<x>[A-Z][\w-]*(?:\s+[\w-]+){0,5}),\s+as\s+defined\s+(?:by|in)\s+[^,]{1,40},\s+(?:is|means)\b")
 QUOTED_WITH_MEANING = re.compile(r"[\"“](?P<x>[A-Z][\w ]{2,40}?)\s*\((?P<d>[^()\"“”]{3,60})\)[\"”]")
 
 # Words that cannot start (or be) a defined term: pronouns, determiners, verbs, conjunctions.
@@ -100,7 +102,8 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     """Every definition in a text. `context`: the text sits under a "Definitions" heading (or in a
     definitions article), where "A vacancy is ..." and "Campus - the location ..." define too."""
     found: list[Found] = []
-    for finder in (_quoted_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning):
+    for finder in (_quoted_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
+                   _defined_as):
         found += finder(text)
     found += _is_defs(text, context)
     found += _dash_defs(text, context)
@@ -207,6 +210,13 @@ def _known_as(text: str) -> list[Found]:
 def _reversed(text: str) -> list[Found]:
     return [Found(m.group("x"), "reversed", m.start(), m.end(), scope=_scope_before(text, 0))
             for m in REVERSED.finditer(text)]
+
+
+def _defined_as(text: str) -> list[Found]:
+    """ "the school year defined as July 1st to June 30th"; "The Latest 12-month Average Index, as
+    defined by BC Stats, is ..." """
+    out = [Found(m.group("x"), "defined-as", m.start(), m.end()) for m in DEFINED_AS.finditer(text)]
+    return out + [Found(m.group("x"), "defined-as", m.start(), m.end()) for m in AS_DEFINED_BY.finditer(text)]
 
 
 def _quoted_meaning(text: str) -> list[Found]:

@@ -125,8 +125,9 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
             context = titled_context or sticky is not None
             scope_hint = (sticky[1] if sticky else "") or heading_scope
             for found in find_definitions(block.text, context):
-                if block.kind == "subheading" and found.shape not in ("abbreviation", "party", "party-the"):
-                    continue  # a sub-heading names things ("Re: ... (“Unpaid Leave”)"); it defines abbreviations only
+                if (block.kind == "subheading" or block.text.startswith("Re:")) and \
+                        found.shape not in ("abbreviation", "party", "party-the"):
+                    continue  # a heading names things ("Re: ... (“Unpaid Leave”)"); it defines abbreviations only
                 found_here.append(_place(document, tree, node, index, found, context, scope_hint))
         out += found_here
         out += _titled(document, tree, node, found_here, titled_context)
@@ -269,13 +270,16 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
     """Abbreviations (and "(the grievor)") count only when the document uses them again,
     anywhere outside the block that introduces them."""
     texts = [(id(b), b.text) for n in document.root.walk() for b in n.blocks if b.kind != "table"]
+    texts += [(id(b), " ".join(" ".join(r) for r in b.rows)) for n in document.root.walk() for b in n.blocks if b.rows]
     texts += [(0, n.title) for n in document.root.walk() if n.title]
     kept = []
     for cand in candidates:
         if cand.found.reuse:
             words = cand.found.aliases or [cand.found.term]
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
-            if not any(pattern.search(t) for bid, t in texts if bid != id(cand.block)):
+            f = cand.found
+            if not any(m.start() < f.start or m.end() > f.end if bid == id(cand.block) else True
+                       for bid, t in texts for m in pattern.finditer(t)):
                 continue
         kept.append(cand)
     return kept

@@ -53,7 +53,7 @@ def variants(glossary: list[Definition], words_in_text: set[str] = frozenset()) 
                 continue
             seen.add((d.key, words.lower()))
             single = len(words.split()) == 1
-            word = words.isupper() and words == d.term and words.capitalize() in words_in_text
+            word = words.isupper() and words == d.term and words.lower() in words_in_text
             out.append(Variant(d.key, _pattern(words.capitalize() if word else words), single, the and single))
     return out
 
@@ -103,17 +103,18 @@ def mark_uses(document: Document, tree, own) -> None:
     if not glossary:
         return
     scoped = _scope_members(tree, glossary)
-    words = {w for n in document.root.walk() for b in n.blocks for w in re.findall(r"[A-Z][a-z]+", b.text)}
+    words = {w.lower() for n in document.root.walk() for b in n.blocks for w in re.findall(r"[A-Za-z]*[a-z][A-Za-z]*", b.text)}
     found = variants(glossary, words)
     for node in document.root.walk():
         if node.kind in ("document", "group") or any(n.cite == "Cover" for n in tree.chain(node)):
             continue
         entries = {key: _entry(glossary, key, node, scoped) for key in {v.key for v in found}}
+        meanings = {d.key: d.text.lower() for d in glossary}
         own_keys = own.nodes.get(id(node), set())
         for block in node.blocks:
             if block.kind not in ("para", "closing"):
                 continue
-            _mark_block(block, found, entries, own_keys, own.spans.get(id(block), []))
+            _mark_block(block, found, entries, own_keys, own.spans.get(id(block), []), meanings)
 
 
 def _scope_members(tree, glossary: list[Definition]) -> dict[str, set[int]]:
@@ -134,7 +135,7 @@ def _entry(glossary: list[Definition], key: str, node: Node, scoped: dict[str, s
     return next((d for d in glossary if d.key == key and not d.scopes), None)
 
 
-def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], own_spans) -> None:
+def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], own_spans, meanings) -> None:
     text = block.text
     links = [(a.start, a.end) for a in block.annotations]
     candidates = []
@@ -148,7 +149,7 @@ def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], 
                 continue
             if any(a <= s and e <= b and k == v.key for a, b, k in own_spans):
                 continue
-            if v.single and not _single_ok(text, s, v):
+            if v.single and not _single_ok(text, s, e, v, meanings.get(v.key, "")):
                 continue
             candidates.append((s, e, definition))
     kept: list[tuple[int, int, Definition]] = []
@@ -164,13 +165,17 @@ def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], 
     block.annotations.sort(key=lambda a: a.start)
 
 
-def _single_ok(text: str, start: int, v: Variant) -> bool:
-    """A single word is not the tail of another name ("Labour Relations Board") and follows
-    "the" when it was defined as "the Board"."""
+def _single_ok(text: str, start: int, end: int, v: Variant, meaning: str) -> bool:
+    """A single word is not part of another name ("Labour Relations Board", "B.C. Day", "the
+    President of the Union"), and follows "the" when it was defined as "the Board"."""
     before = re.search(r"([\w'’]+)\W{0,2}$", text[:start])
     word = before.group(1) if before else ""
     if v.needs_the and word.lower() != "the":
         return False
-    if word and word[0].isupper() and word.lower() not in DETERMINERS and not text[:start].rstrip().endswith((".", ":", ";", "(")):
+    sentence_start = text[:start].rstrip().endswith((".", ":", ";", "(")) and len(word) > 1
+    if word and word[0].isupper() and word.lower() not in DETERMINERS and not sentence_start:
+        return False
+    of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z]+)", text[end:])
+    if of and of.group(1).lower() not in meaning:  # "Board of Education" is the Board; "President of the Union" is not
         return False
     return True

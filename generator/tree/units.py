@@ -61,9 +61,12 @@ class UnitRules:
     def _accepts_article(self, heading: Heading, b: "TreeBuilder") -> bool:
         if self.left_articles or heading.cite in b.by_cite:
             return False
-        if not heading.upper and heading.cite not in self.toc_articles:
-            return False
         last = [n for n in b.root.walk() if n.kind == "article"]
+        if not heading.upper and heading.cite not in self.toc_articles:
+            # "Article 1 – Purpose" in mixed case opens an article only as the next in sequence,
+            # with a title: a line "Article 8 Hours of Work" in a letter is a reference.
+            expected = str(_article_number(last[-1].cite) + 1) if last else "1"
+            return heading.cite == expected and heading.title[:1].isupper()
         if not last or _article_number(heading.cite) > _article_number(last[-1].cite) \
                 or heading.cite[:1] != last[-1].cite[:1]:
             return True

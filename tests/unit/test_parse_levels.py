@@ -92,3 +92,9 @@ def test_letters_without_headings_are_numbered_from_the_toc():
     doc = parse_text(body)
     letters = [(n.cite, n.title) for n in doc.root.children if n.kind == "lou"]
     assert letters == [("LOU 1", "First letter"), ("LOU 2", "Second letter"), ("LOU 3", "Third letter")]
+
+
+def test_an_unseen_agreement_with_mixed_case_headings_and_no_toc():
+    body = ("Article 1 – Purpose\n\n1.1 The parties agree.\n\nArticle 2 – Hours of Work\n\n2.1 Normal Day\n\n"
+            "- (a) Seven hours.\n- (b) Breaks:\n- (i) two of fifteen minutes.\n\nArticle 3 - Leave\n\n3.1 Text.\n")
+    assert cites(parse_text(body)) == ["1", "1.1", "2", "2.1", "2.1.a", "2.1.b", "2.1.b.i", "3", "3.1"]

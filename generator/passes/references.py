@@ -261,8 +261,9 @@ def annotate_self_references(resolver: Resolver, node: Node, block) -> None:
         target = next((n for n in resolver.chain(node) if n.kind in kinds and n.cite
                        and (word != "clause" or n.style == "decimal")), None)
         if target is None and word in ("letter", "lou"):  # Sooke Appendix B is "BCPSEA LOU"
-            unit = resolver.unit_of(node)
-            target = unit if re.search(r"\bLOU\b|[Ll]etter", unit.title + " " + unit.printed) else None
+            unit = resolver.unit_of(node)  # its heading or first lines say it is a letter
+            opening = " ".join([unit.title, unit.printed] + [b.text for b in unit.blocks[:3]])
+            target = unit if re.search(r"\bLOU\b|[Ll]etter of [Uu]nderstanding", opening) else None
         if target is not None and not any(a.start < match.end() and match.start() < a.end
                                           for a in block.annotations):
             block.annotations.append(Annotation(match.start(), match.end(), "xref", target.cite, _title(target)))

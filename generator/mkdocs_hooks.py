@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from generator import build as build_module
+from generator import terms_config
 from generator.build import generate
 from generator.render.data import write_data
 from generator.render.search import write_search_index
@@ -22,6 +23,7 @@ def on_config(config, **kwargs):
     root = Path(config.config_file_path).parent
     build = generate(root, Path(config.docs_dir))
     build_module.LAST = build  # for `clausebook build --strict`, which reads its problems
+    build.problems += terms_config.unknown_documents(terms_config.current(), {d.slug for d in build.documents})
     config.nav = build.rendered.nav
     if build.config.name:
         config.site_name = build.config.name

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from . import terms_config
 from .model import Problem
 
 KEYS = {"name", "description", "site_url", "repo_url", "local"}
@@ -21,6 +22,14 @@ class SiteConfig:
 
 
 def load_site_config(folder: Path) -> tuple[SiteConfig, list[Problem]]:
+    """Read site_config/site.yml, and terms.yml for the defined-terms pass (terms_config.current())."""
+    config, problems = _site_yml(folder)
+    terms, term_problems = terms_config.load_terms(folder)
+    terms_config.use(terms)
+    return config, problems + term_problems
+
+
+def _site_yml(folder: Path) -> tuple[SiteConfig, list[Problem]]:
     """Read site_config/site.yml; a missing file gives defaults, a bad one a located problem."""
     path = folder / "site.yml"
     if not path.exists():

@@ -59,7 +59,7 @@ PAREN_PLAIN = re.compile(r"\(the\s+(?P<q>[a-z]{3,}(?:\s+[a-z]{3,})?)\)")
 HEREINAFTER = re.compile(r"[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+(?:(?P<the>the)\s+)?" + _quoted("q"))
 KNOWN_AS = re.compile(r"\b(?:commonly\s+)?known\s+as\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
 REVERSED = re.compile(r"\bit\s+shall\s+be\s+(?:defined|known)\s+as\s+(?:an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\.")
-ABBR_AFTER = re.compile(r"\(\s*(?:(?:the|a|an)\s+)?[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*\)")
+ABBR_AFTER = re.compile(r"[(\[]\s*(?:(?:the|a|an)\s+)?[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*[)\]]")
 ABBR_BEFORE = re.compile(r"\b(?P<abbr>[A-Z]{2,8})\s*\((?P<long>[A-Z][\w'’-]*(?:\s+[\w'’&-]+){1,9})\)")
 DEFINED_AS = re.compile(r"\bthe\s+(?P<x>[a-z]{3,}(?:\s+[a-z]{3,})?)\s+defined\s+as\s+(?!in\b|by\b)")
 AS_DEFINED_BY = re.compile(r"(?:(?<=[.;]\s)|^)(?:The\s+)?(?P<x>[A-Z][\w-]*(?:\s+[\w-]+){0,5}),\s+as\s+defined\s+(?:by|in)\s+[^,]{1,40},\s+(?:is|means)\b")
@@ -75,7 +75,7 @@ VERBISH = {"shall", "will", "may", "must", "is", "are", "be", "been", "has", "ha
            "if", "when", "where", "than", "because", "it", "whereas", "clearly", "also", "only", "therefore",
            "thus", "simply", "generally", "usually", "this", "they", "there"}
 SMALL = {"of", "and", "the", "on", "for", "in", "to", "a", "as", "&", "de", "la", "with", "over", "at"}
-NOT_DASH_TERM = re.compile(r"^(?:Step|Note|Section|Article|Part|Schedule|Appendix|Clause|Item|Other|Re|Page)\b", re.I)
+NOT_DASH_TERM = re.compile(r"^(?:Step|Note|Section|Article|Part|Schedule|Appendix|Clause|Item|Other|Re|Page)(?![\w-])", re.I)
 SCOPE_WORDS = {"article": "article", "articles": "article", "clause": "clause", "section": "clause",
                "paragraph": "clause", "letter": "unit", "lou": "unit", "appendix": "unit", "schedule": "unit",
                "addendum": "unit", "memorandum": "unit", "agreement": "doc", "collective": "doc"}
@@ -95,7 +95,6 @@ class Found:
     text: str = ""  # the definition's own text when the shape gives one (an abbreviation's expansion)
     scope: str = ""  # "doc" | "unit" | "article" | "clause" | "cite:<cite>" | "" (decided by where it is)
     reuse: bool = False  # keep only when the term is used elsewhere (abbreviations, "(the grievor)")
-    strong: bool = True  # shape says "definition" by itself (means, quotes) rather than by context
 
 
 def find_definitions(text: str, context: bool = False) -> list[Found]:
@@ -139,12 +138,12 @@ def _is_defs(text: str, context: bool) -> list[Found]:
                        text[m.start("verb"):], re.I)
     if not (context or m.group("intro") or kind_of):  # "A long-term secondment is a secondment ..."
         return []
-    if m.group("verb").startswith(("include", "refers")) and not context:
-        return []
+    if m.group("verb").startswith(("include", "refers")) and not (context and re.match(r"\s*:", text[m.end():])):
+        return []  # "Harassment includes:" under a Definitions heading; not "The singular includes the plural"
     term = _clean_term(m.group("x"), max_words=5)
     if not term:
         return []
-    return [Found(term, "is", m.start(), m.end(), scope=_scope_before(text, 0), strong=False)]
+    return [Found(term, "is", m.start(), m.end(), scope=_scope_before(text, 0))]
 
 
 def _dash_defs(text: str, context: bool) -> list[Found]:
@@ -160,27 +159,25 @@ def _dash_defs(text: str, context: bool) -> list[Found]:
     if not (quoted or (context and re.match(r"[a-z]", rest)) or (explains and len(term.split()) >= 2)
             or rest.startswith("means")):
         return []
-    return [Found(term, "dash", 0, m.end("x"), strong=quoted, scope=_scope_before(rest, 0))]
+    return [Found(term, "dash", 0, m.end("x"), scope=_scope_before(rest, 0))]
 
 
 def _paren_defs(text: str) -> list[Found]:
     out = []
     for m in PAREN_DEF.finditer(text):
         q = m.group("q")
-        if _is_abbreviation_of(q, text[:m.start()]):
+        if _is_abbreviation_of(q, text[:m.start()]) is not None:
             continue  # ("MET") after Multi-Employer Template: an abbreviation, found below
         if re.fullmatch(r"[^A-Za-z]*|\d.*", q) or len(q.split()) > 6:
             continue
         shape = "party" if re.fullmatch(r"\s*\(.*\)\s*,?\s*", text, re.S) else "paren"
-        out.append(Found(_strip_the(q), shape, m.start(), m.end(), scope="doc" if shape == "party" else "unit",
-                         aliases=[], text=""))
-        if m.group("the"):
-            out[-1].aliases = []
+        out.append(Found(_strip_the(q), shape, m.start(), m.end(), scope="doc" if shape == "party" else "unit"))
+        if m.group("the") or re.match(r"the\s", q, re.I):  # (the "Act"), ("the grievor"): used as "the Act"
             out[-1].shape += "-the"
     for m in HEREINAFTER.finditer(text):
         if not any(f.start <= m.start() < f.end for f in out):
-            out.append(Found(_strip_the(m.group("q")), "party-the" if m.group("the") else "party",
-                             m.start(), m.end(), scope="doc"))
+            the = m.group("the") or re.match(r"the\s", m.group("q"), re.I)
+            out.append(Found(_strip_the(m.group("q")), "party-the" if the else "party", m.start(), m.end(), scope="doc"))
     for m in PAREN_PLAIN.finditer(text):
         out.append(Found(m.group("q"), "paren-the", m.start(), m.end(), scope="unit", reuse=True))
     return out
@@ -321,7 +318,7 @@ def normal(term: str) -> str:
 
 def key_of(term: str) -> str:
     """The id of a term inside its document: "Regular Employee" -> "regular-employee"."""
-    return re.sub(r"[^a-z0-9]+", "-", normal(term)).strip("-") or "term"
+    return re.sub(r"[^a-z0-9]+", "-", term.lower().replace("’", "'").replace("'", "")).strip("-") or "term"
 
 
 def _scope_before(text: str, start: int) -> str:

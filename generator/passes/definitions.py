@@ -81,7 +81,7 @@ class Candidate:
     block: Block | None
     scopes: list[str]
     text: str
-    context: bool  # under a definitions heading, in the preamble or on the cover
+    whole: bool  # speaks for the whole document: the preamble's definitions and parties, a definitions article
     own_nodes: list[Node] = field(default_factory=list)  # whole clauses that are the definition
 
 
@@ -113,7 +113,7 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
         found_here: list[Candidate] = []
         for index, block in enumerate(node.blocks):
             if block.kind == "table":
-                found_here += [_place(document, tree, node, index, f, False, "") for row in block.rows for cell in row
+                found_here += [_place(tree, node, index, f, False, "") for row in block.rows for cell in row
                                for f in find_definitions(cell) if f.shape == "abbreviation"]
                 continue
             if is_definitions_heading(block.text):
@@ -125,12 +125,12 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
             context = titled_context or sticky is not None
             scope_hint = (sticky[1] if sticky else "") or heading_scope
             for found in find_definitions(block.text, context):
-                if (block.kind == "subheading" or block.text.startswith("Re:")) and \
-                        found.shape not in ("abbreviation", "party", "party-the"):
-                    continue  # a heading names things ("Re: ... (“Unpaid Leave”)"); it defines abbreviations only
-                found_here.append(_place(document, tree, node, index, found, context, scope_hint))
+                if block.text.startswith("Re:") and found.shape != "abbreviation" or \
+                        block.kind == "subheading" and found.shape in ("means", "is", "dash", "defined-as"):
+                    continue  # a letter's "Re: ... (“Unpaid Leave”)" names the letter; a heading defines nothing
+                found_here.append(_place(tree, node, index, found, context, scope_hint))
         out += found_here
-        out += _titled(document, tree, node, found_here, titled_context)
+        out += _titled(tree, node, found_here, titled_context)
     return out
 
 
@@ -149,15 +149,15 @@ def _unit_scope(tree: Tree, node: Node) -> str:
     return "" if unit.kind == "part" else "cite:" + unit.cite
 
 
-def _place(document, tree, node, index, found: Found, context: bool, scope_hint: str) -> Candidate:
+def _place(tree: Tree, node: Node, index: int, found: Found, context: bool, scope_hint: str) -> Candidate:
     block = node.blocks[index]
     scope = found.scope or scope_hint or _lead_in_scope(tree, node)
     text = _definition_text(node, index, found)
     if found.shape.startswith("party"):
         text = _party_text(node, index)
     in_part = tree.unit(node).kind == "part"  # the preamble, the cover
-    return Candidate(found, node, block, _scopes(tree, node, scope), text,
-                     (context and in_part) or found.shape.startswith("party") and in_part)
+    whole = in_part and (context or found.shape.startswith("party")) or context and not scope_hint and not found.scope
+    return Candidate(found, node, block, _scopes(tree, node, scope), text, whole)
 
 
 def _lead_in_scope(tree: Tree, node: Node) -> str:
@@ -183,7 +183,7 @@ def _scopes(tree: Tree, node: Node, scope: str) -> list[str]:
     return [unit.cite] if unit.kind in LETTERS else []
 
 
-def _titled(document, tree, node: Node, found_here: list[Candidate], in_definitions: bool) -> list[Candidate]:
+def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions: bool) -> list[Candidate]:
     """A clause whose title is the term: "Definition of Layoff", "Sick Leave Defined", a titled
     clause of a definitions article ("1.03 Regular Employee", 2.1 "BOARD"), or a clause titled
     "Normal Work Week" that starts "The normal work week shall be ...". Only when the clause's
@@ -215,8 +215,8 @@ def _definition_text(node: Node, index: int, found: Found) -> str:
     block = node.blocks[index]
     if found.text:
         return found.text
-    if found.shape in SPAN_SHAPES:
-        return _sentence(block.text, found.start)
+    if found.shape in SPAN_SHAPES + ("defined-as",) or found.start > 0 and len(block.text) > 400:
+        return _sentence(block.text, found.start)  # the defining sentence of a long paragraph
     text = block.text
     if text.rstrip().endswith(":"):
         text += " " + " ".join(_node_text(child, with_num=True) for child in node.children)
@@ -251,7 +251,7 @@ SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bNos)(?<!\b[A-Z])\.\s+(?=[A-Z(\"“])"
 
 def _sentence(text: str, at: int) -> str:
     """The sentence of `text` around offset `at` ("LOU No. 12" does not end one)."""
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    starts = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= at]
     end = SENTENCE_END.search(text, at)
     return text[starts[-1] if starts else 0:end.start() + 1 if end else len(text)].strip()
 
@@ -278,7 +278,8 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
             words = cand.found.aliases or [cand.found.term]
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
             f = cand.found
-            if not any(m.start() < f.start or m.end() > f.end if bid == id(cand.block) else True
+            table = cand.block is not None and cand.block.kind == "table"  # its offsets are a cell's
+            if not any((m.start() < f.start or m.end() > f.end) and not table if bid == id(cand.block) else True
                        for bid, t in texts for m in pattern.finditer(t)):
                 continue
         kept.append(cand)
@@ -343,7 +344,7 @@ def _merge(same: list[Definition], new: Definition, cand: Candidate, tree: Tree)
                 old.scopes = []
             return True
     doc_wide = [d for d in same if not d.scopes]
-    if doc_wide and not new.scopes and not cand.context:
+    if doc_wide and not new.scopes and not cand.whole:
         unit = tree.unit(cand.node)
         new.scopes = [unit.cite] if unit.kind != "part" else [tree.top_clause(cand.node).cite]
     return False

@@ -2,7 +2,8 @@
 
 Rules (tests/unit/test_definitions.py):
   * longest match wins ("Regular Employee" over "Employee"); uses never overlap a link (xref,
-    statute) and are never inside the term's own definition, a sub-heading, a table or the cover;
+    statute) and are never inside the term's own definition, a sub-heading, a table, the cover
+    or a paragraph that is only the term (a label);
   * variants: any case for terms of several words or long words; plural ("Employees", "TTOCs",
     "Teachers Teaching on Call") and possessive ("Board's", "employees'");
   * a short single word ("Board", "DAY", "Act") only capitalised, never as the tail of another
@@ -112,8 +113,8 @@ def mark_uses(document: Document, tree, own) -> None:
         meanings = {d.key: d.text.lower() for d in glossary}
         own_keys = own.nodes.get(id(node), set())
         for block in node.blocks:
-            if block.kind not in ("para", "closing"):
-                continue
+            if block.kind not in ("para", "closing") or block.text.startswith("Re:"):
+                continue  # headings, tables, preformatted text and a letter's "Re:" title line
             _mark_block(block, found, entries, own_keys, own.spans.get(id(block), []), meanings)
 
 
@@ -147,6 +148,8 @@ def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], 
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in links):
                 continue
+            if s == 0 and e >= len(text.rstrip(" .:")):
+                continue  # a paragraph that is only the term is its label ("Position" above its definition)
             if any(a <= s and e <= b and k == v.key for a, b, k in own_spans):
                 continue
             if v.single and not _single_ok(text, s, e, v, meanings.get(v.key, "")):

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..model import Document, Node
 from ..tree.citations import short_path
 from .escape import attr, html
+from .glossary import write_glossary_json
 
 CITED_KINDS = {"article", "section", "schedule", "appendix", "addendum", "lou", "mou", "part", "clause"}
 
@@ -63,7 +64,7 @@ def report(doc: Document) -> dict:
 
 
 def write_data(doc: Document, site_dir: Path) -> None:
-    """Write report.json, and for an agreement or bylaws clauses.json and the short URLs."""
+    """Write report.json, and for an agreement or bylaws clauses.json, glossary.json and the short URLs."""
     structured = doc.source.meta.kind in ("agreement", "bylaws")
     folder = site_dir / data_folder(doc)
     folder.mkdir(parents=True, exist_ok=True)
@@ -74,6 +75,7 @@ def write_data(doc: Document, site_dir: Path) -> None:
     entries = clause_entries(doc)
     (folder / "clauses.json").write_text(json.dumps([e.to_json() for e in entries], indent=1,
                                                     ensure_ascii=False), encoding="utf-8")
+    write_glossary_json(doc, folder)  # its defined terms, when it has any
     pages = {e.page.rstrip("/") for e in entries}
     for entry in entries:
         short = entry.short_url[len(doc.slug) + 1:].rstrip("/")

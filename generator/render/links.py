@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..model import Annotation, Block, Document
 from .data import short_url
 from .escape import attr, md, md_piece
+from .glossary import term_span
 
 
 @dataclass
@@ -58,6 +59,8 @@ def linked(block: Block, ctx: PageContext | None) -> str:
 
 
 def _link(label: str, ann: Annotation, ctx: PageContext | None) -> str:
+    if ann.kind == "term":  # a defined term: its definition is at the end of the page (render/glossary.py)
+        return term_span(md(label), ann.target) if ctx is not None else md(label)
     if ann.kind == "external":
         return f'[{md(label)}]({ann.target} "{attr(ann.title)}"){{: .cb-ext rel="noopener" }}'
     if ann.kind == "doc-xref" and ctx is not None and ctx.others:

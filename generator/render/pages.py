@@ -14,6 +14,7 @@ from ..model import Document, Node
 from ..passes.citations import HOME_CITES, PAGE_KINDS
 from ..site_config import SiteConfig
 from .escape import attr, html, md
+from .glossary import definitions_html, glossary_view
 from .links import PageContext, linked, places
 
 UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
@@ -75,6 +76,12 @@ def render_structured(env: Environment, doc: Document, files: dict[str, str]) ->
     where = places(doc)
     for node in doc.root.children:
         _render_top(env, doc, view, node, files, pages, contents, where)
+    if doc.glossary:  # its defined terms: a page, a nav entry after Contents, a link atop the contents
+        files[f"{slug}/glossary.md"] = env.get_template("glossary.md.j2").render(
+            doc=view, terms=glossary_view(doc, PageContext("glossary", where, doc.slug)),
+            ctx=PageContext("glossary", where, doc.slug), page={"title": f"Defined terms · {view.short_title}"})
+        pages.insert(1, {"Defined terms": f"{slug}/glossary.md"})
+        contents.insert(0, {"kind": "link", "title": "Defined terms (glossary)", "href": "glossary.md"})
     cover = Node("part", anchor="cl-cover",
                  blocks=[b for n in doc.root.children if n.cite in HOME_CITES for b in n.blocks])
     files[f"{slug}/index.md"] = env.get_template("document.md.j2").render(
@@ -96,9 +103,11 @@ def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
     if node.kind not in PAGE_KINDS or node.cite in HOME_CITES:
         return
     heading = unit_heading(node)
+    ctx = PageContext(node.page, where, doc.slug)
     files[f"{doc.slug}/{node.page}.md"] = env.get_template("unit.md.j2").render(
-        doc=view, unit=node, ctx=PageContext(node.page, where, doc.slug),
-        page={"title": f"{heading} · {view.short_title}", "heading": node.printed or heading})
+        doc=view, unit=node, ctx=ctx,
+        page={"title": f"{heading} · {view.short_title}", "heading": node.printed or heading}) \
+        + definitions_html(doc, node, ctx)  # the hidden definitions of the terms used on the page
     pages.append({heading: f"{doc.slug}/{node.page}.md"})
     contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})
 

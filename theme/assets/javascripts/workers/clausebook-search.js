@@ -55,7 +55,7 @@
   /** "12.02(d)(1)" -> "12.02.d.1": typed like the agreement prints it, searched like its citation
    *  (else "(d)" becomes a search for every word starting with d). Other queries are kept. */
   function rewrite(query) {
-    return /^\s*[\w.-]+(\(\w+\))+\s*$/.test(query)
+    return /^\s*(?:article\s+|art\.?\s*|clause\s+)?[\w.-]+(\(\w+\))+\s*$/i.test(query)
       ? query.trim().replace(/\((\w+)\)/g, ".$1")
       : query;
   }
@@ -129,6 +129,12 @@
       realPost({ type: READY });
     } else if (message.type === QUERY) {
       event.stopImmediatePropagation();
+      if (!String(message.data || "").trim()) {
+        // Material asks with an empty query as soon as the worker is ready: no index needed.
+        latest = null;
+        realPost({ type: RESULT, data: { items: [] } });
+        return;
+      }
       latest = message.data;
       load().then(
         function () {

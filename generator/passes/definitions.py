@@ -28,6 +28,7 @@ from ..model import Block, Definition, Document, Node, Problem
 from .def_find import (Found, find_definitions, is_definitions_heading, key_of, normal, scope_of_heading,
                        scope_of_intro, title_term)
 from .terms import mark_uses
+from .tree_index import TreeIndex
 
 STRUCTURED = ("agreement", "bylaws")
 LETTERS = ("lou", "mou", "schedule", "appendix", "addendum")
@@ -38,31 +39,16 @@ TITLED_VERBS = r"(?:(?:is|are|shall\s+be|will\s+be)\s+(?:a|an|the)\b|means\b|(?:
 SPAN_SHAPES = ("abbreviation", "paren", "paren-the", "known-as", "quoted-meaning")
 
 
-@dataclass
-class Tree:
+class Tree(TreeIndex):
     """Parents, units and subtrees of one document's nodes."""
 
-    document: Document
-    parent: dict[int, Node] = field(default_factory=dict)
-    nodes: dict[str, Node] = field(default_factory=dict)
-
-    def __post_init__(self):
-        for node in self.document.root.walk():
-            if node.cite and node.cite not in self.nodes:
-                self.nodes[node.cite] = node
-            for child in node.children:
-                self.parent[id(child)] = node
-
-    def chain(self, node: Node) -> list[Node]:
-        out = []
-        while node is not None:
-            out.append(node)
-            node = self.parent.get(id(node))
-        return out
+    def __init__(self, document: Document):
+        super().__init__(document.root)
+        self.document = document
 
     def unit(self, node: Node) -> Node:
         """The article, letter, schedule ... the node belongs to."""
-        return next((n for n in self.chain(node) if n.kind != "clause" and n.cite), node)
+        return self.unit_of(node)
 
     def top_clause(self, node: Node) -> Node:
         """The first-level clause holding the node ("19.05" for 19.05.c), or its unit."""

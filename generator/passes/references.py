@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Annotation, Document, Node, Problem
 from ..statutes import Statutes
 from .refs_find import Item, Ref, find_references
+from .tree_index import TreeIndex
 
 # "Article 6.1 of their Memorandum of Agreement", "Clause 5 of the BCTF Code of Ethics",
 # "Letter of Understanding No. 17 to the 2013 – 2019 ... Agreement": another document's parts.
@@ -40,31 +41,13 @@ class Target:
     printed: str
 
 
-class Resolver:
+class Resolver(TreeIndex):
     """Resolves references in one document; knows its citations and each node's ancestors."""
 
     def __init__(self, document: Document):
+        super().__init__(document.root)
         self.doc = document
-        self.nodes: dict[str, Node] = {}
-        self.parent: dict[int, Node] = {}
         self.renumbered: dict[tuple[str, str], str] = {}
-        for node in document.root.walk():
-            if node.cite and node.cite not in self.nodes:
-                self.nodes[node.cite] = node
-            for child in node.children:
-                self.parent[id(child)] = node
-
-    def chain(self, node: Node) -> list[Node]:
-        """The node and its ancestors, innermost first."""
-        out = []
-        while node is not None:
-            out.append(node)
-            node = self.parent.get(id(node))
-        return out
-
-    def unit_of(self, node: Node) -> Node:
-        chain = [n for n in self.chain(node) if n.kind != "clause" and n.cite]
-        return chain[0] if chain else node
 
     def resolve(self, ref: Ref, here: Node, context: str = "") -> list[Target]:
         if ref.kind == "lou":

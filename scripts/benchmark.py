@@ -134,7 +134,11 @@ def measure_search(browser, base: str) -> dict:
     field.press("End")
     page.wait_for_selector(".md-search-result__item a", timeout=60_000)
     seconds = time.monotonic() - start
-    first = page.evaluate("document.querySelector('.md-search-result__item a h2, .md-search-result__item a h1').textContent")
+    page.wait_for_timeout(300)  # the last keystroke's results
+    first = page.evaluate("""() => {
+        const links = [...document.querySelector('.md-search-result__item').querySelectorAll('a')];
+        const best = links.sort((a, b) => b.firstElementChild.dataset.mdScore - a.firstElementChild.dataset.mdScore)[0];
+        return best.querySelector('h1, h2').textContent + ' (' + best.getAttribute('href').replace(/\?[^#]*/, '').replace(location.origin + '/', '') + ')'; }""")
     nodes = page.evaluate("document.getElementsByTagName('*').length")
     total_kb = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished) / 1024
     context.close()

@@ -81,7 +81,9 @@ def write_data(doc: Document, site_dir: Path) -> None:
         short = entry.short_url[len(doc.slug) + 1:].rstrip("/")
         if short in pages:
             continue  # the short URL of a unit with its own page is that page ("lou-3/")
-        write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}", entry.cite)
+        label = " – ".join(x for x in (entry.cite, entry.title) if x)
+        name = doc.source.meta.short_title or doc.source.meta.title
+        write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}", f"{label} · {name}")
 
 
 def data_folder(doc: Document) -> str:

@@ -5,6 +5,7 @@ The only stage that writes Markdown. It reads the annotated tree and never looks
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +18,7 @@ from .escape import attr, html, md
 from .glossary import definitions_html, glossary_view
 from .links import PageContext, linked, places
 
+ARTICLE_NUMBER = re.compile(r"(?:[A-Z]\.)?\d+")
 UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
 
 
@@ -128,8 +130,8 @@ def render_plain(env: Environment, doc: Document, files: dict[str, str], others:
 
 def unit_heading(node: Node) -> str:
     """ "Article 12 – Grievance Procedure", "Letter of Understanding 3 – Re: ...", "Schedule A"."""
-    if node.kind == "article":
-        label = f"Article {node.cite}"
+    if node.kind == "article" and ARTICLE_NUMBER.fullmatch(node.cite):
+        label = f"Article {node.cite}"  # "12", "A.6"; a bylaws "Section 4" names itself
     elif node.kind in UNIT_WORDS:
         label = node.cite.replace("LOU", UNIT_WORDS[node.kind]).replace("MOU", UNIT_WORDS[node.kind])
     else:

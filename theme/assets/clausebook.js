@@ -226,7 +226,8 @@
   var toast = null;
   var toastTimer = 0;
 
-  function notify(message) {
+  // The status region exists (empty) before its first message, so screen readers announce it.
+  function statusRegion() {
     if (!toast || !document.body.contains(toast)) {
       toast = document.createElement("div");
       toast.className = "cb-toast";
@@ -234,7 +235,11 @@
       toast.setAttribute("aria-live", "polite");
       document.body.appendChild(toast);
     }
-    toast.textContent = message;
+    return toast;
+  }
+
+  function notify(message) {
+    statusRegion().textContent = message;
     toast.classList.add("cb-toast--visible");
     clearTimeout(toastTimer);
     toastTimer = setTimeout(function () {
@@ -393,6 +398,7 @@
 
   function onPage() {
     var scope = content();
+    statusRegion();
     if (scope) {
       addShareButtons(scope);
       addClauseList(scope);

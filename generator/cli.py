@@ -74,6 +74,8 @@ def run_build(root: Path, strict: bool, site_dir: str | None) -> int:
 def run_serve(root: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
 
+    _quiet_mkdocs_logs(level=logging.INFO)  # "Serving on http://127.0.0.1:8000/" and rebuilds
+    print(f"clausebook: previewing on http://{dev_addr}/ (Ctrl+C to stop); edits in content/ rebuild it")
     serve(str(root / MKDOCS_YML), dev_addr=dev_addr, livereload=True)
     return 0
 
@@ -101,14 +103,14 @@ def run_dump(root: Path, what: str, document: str) -> int:
     return 2
 
 
-def _quiet_mkdocs_logs() -> None:
+def _quiet_mkdocs_logs(level: int = logging.WARNING) -> None:
     """MkDocs' own warnings and errors (a broken link, a bad page) reach the terminal, one line
     each; its progress messages only with CLAUSEBOOK_VERBOSE=1."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO if os.environ.get("CLAUSEBOOK_VERBOSE") == "1" else logging.WARNING)
+    logger.setLevel(logging.INFO if os.environ.get("CLAUSEBOOK_VERBOSE") == "1" else level)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

@@ -25,6 +25,7 @@ ELSEWHERE = re.compile(
 QUOTED_BEFORE = re.compile(r"\w[\"”]\s*,\s*$")
 # "this Article", "this Letter of Understanding": the enclosing unit or clause.
 OF_ARTICLE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?Article\s+([A-G]\.?\s?\d+(?:\.\d+)*|\d+(?:\.\d+)*)")
+OTHER_LOCAL = re.compile(r"\b(?:CUPE|Local)\s+(?:No\.\s*)?(\d{2,5})\b")
 TO_LETTER = re.compile(r"\s+to\s+(?:the\s+)?(?:Letter\s+of\s+Understanding|LOU)\s*(?:No\.?|#)?\s*(\d+)", re.IGNORECASE)
 SELF = re.compile(r"\b[Tt]his\s+(?P<what>[Aa]rticle|[Cc]lause|[Ll]etter\s+of\s+[Uu]nderstanding|LOU|[Ll]etter|"
                   r"[Aa]ppendix|[Ss]chedule|[Aa]ddendum|[Mm]emorandum\s+of\s+(?:[Uu]nderstanding|[Aa]greement))\b")
@@ -212,7 +213,8 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
         if ref.kind == "statute":
             _statute(document, statutes, block, ref)
             continue
-        if ELSEWHERE.match(text[ref.end:]) or QUOTED_BEFORE.search(text[:ref.start]):
+        if ELSEWHERE.match(text[ref.end:]) or QUOTED_BEFORE.search(text[:ref.start]) \
+                or _other_local(document, text[:ref.start]):
             continue
         for k, target in enumerate(resolver.resolve(ref, node, text)):
             start = ref.start if k == 0 else target.item.start
@@ -234,6 +236,15 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
                     str(document.source.path), block.line,
                     f"{printed.strip()} referenced at line {block.line} does not exist"
                     + (f" (no {target.cite})" if target.cite else "") + ": left as text"))
+
+
+def _other_local(document: Document, before: str) -> bool:
+    """ "Camosun College – CUPE 2081: Articles 24 ... and LOA #2" (Rockies LOU 2022-1): a
+    reference after another local's name, in the same sentence, is that local's agreement."""
+    sentence = re.split(r"[.;]\s", before)[-1]
+    named = OTHER_LOCAL.findall(sentence)
+    own = set(re.findall(r"\d{2,5}", document.source.meta.local + " " + document.source.meta.title))
+    return bool(named) and named[-1] not in own
 
 
 def annotate_self_references(resolver: Resolver, node: Node, block) -> None:

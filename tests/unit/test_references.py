@@ -150,6 +150,7 @@ def test_range_cites_the_articles_in_between():
     "a premium of $15.00 per hour", "shifts of (7.5) hours", "24.5 hours per week", "an increase of 2.5%",
     "on July 1, 2006 and June 30, 2010", "phone 250-555-1234",
     "Clause 5 of the BCTF Code of Ethics applies", "Article 6.1 of their Memorandum of Agreement",
+    "Camosun College – CUPE 2081: Articles 14 Job Descriptions and LOA #1 Re: Job Evaluation",
 ])
 def test_numbers_that_are_not_references_are_not_linked(sentence):
     assert links(sentence)[0] == []

@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-DOC_KINDS = ("agreement", "bylaws", "bulletin", "page")
-
-
 @dataclass
 class DocMeta:
     """Front matter of one source, validated."""

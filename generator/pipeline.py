@@ -15,7 +15,5 @@ def load_document(source: Source, statutes: Statutes | None = None) -> Document:
     cleaned.removed.sort(key=lambda artifact: artifact.first_line)
     document = Document(source=source, root=root, removed=cleaned.removed, problems=problems,
                         toc=cleaned.toc)
-    if cleaned.cover:
-        document.cover = cleaned.cover  # type: ignore[attr-defined]
     finish(document, statutes)
     return document

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citations import is_roman
+from .citations import clean_num, is_roman
 
 BULLET = re.compile(r"^(?:[-•●▪]\s*)+")
 DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$|\()\s*(.*)$")
@@ -89,7 +89,7 @@ def _simple(text: str, after_bullet: bool) -> tuple[Marker, str] | None:
     if not styles:
         return None
     printed = text[: len(text) - len(rest)].strip()
-    return Marker(styles, token.lower(), printed), rest
+    return Marker(styles, clean_num(token), printed), rest
 
 
 def _styles(token: str) -> tuple[str, ...]:

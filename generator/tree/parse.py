@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..clean import Cleaned
 from ..model import Artifact, Block, Line, Node, Problem, Source
 from . import repair, tables
-from .citations import next_value, ordinal
+from .citations import child_cite, next_value, ordinal
 from .headings import Heading, read_heading
 from .markers import Marker, read_markers
 from .restored_headings import restored_headings
@@ -175,7 +175,7 @@ class TreeBuilder:
         style = "number" if self.unit.kind == "appendix" else "letter"
         value = next_value(style, self.levels[-1].value) if self.levels else ("1" if style == "number" else "a")
         self.levels = self.levels[:0]
-        node = self.new_node(self.unit, f"{self.unit.cite}.{value}", Marker((style,), value, f"[{value}]"), line, style)
+        node = self.new_node(self.unit, child_cite(self.unit.cite, value), Marker((style,), value, f"[{value}]"), line, style)
         node.notes.append("number supplied by the editor (not printed)")
         self.levels.append(Level(style, value, node))
         node.blocks.append(Block("para", rest, line=line.no, last_line=line.no))
@@ -211,7 +211,7 @@ class TreeBuilder:
             # A letter printed inside an appendix numbers itself "1.0"-"1.4" again (Sooke Appendix
             # B.33): its decimals hang from where we are, not from the far-away paragraph 1.
             self.rebase = here
-            cite = f"{here.cite}.{marker.value}"
+            cite = child_cite(here.cite, marker.value)
             parent = self.rules.decimal_parent(cite, here, self.by_cite)
         node = self.new_node(parent, cite, marker, line, "decimal")
         self.base, self.levels = node, []
@@ -225,9 +225,9 @@ class TreeBuilder:
         while restart and self.levels and self.levels[-1].style == "group":
             self.levels.pop()  # the next sub-heading's list is a sibling of the last group
         parent = self.levels[-1].node if self.levels else base
-        if restart and f"{parent.cite}.{marker.value}" in self.by_cite:
+        if restart and child_cite(parent.cite, marker.value) in self.by_cite:
             parent = self.open_group(parent) or parent
-        node = self.new_node(parent, f"{parent.cite}.{marker.value}", marker, line, style)
+        node = self.new_node(parent, child_cite(parent.cite, marker.value), marker, line, style)
         if note:
             node.notes.append(note)
         self.levels.append(Level(style, marker.value, node))
@@ -242,10 +242,10 @@ class TreeBuilder:
             return None
         holder, block = found
         key = group_key(block.text)
-        if not key or f"{parent.cite}.{key}" in self.by_cite:
+        if not key or child_cite(parent.cite, key) in self.by_cite:
             return None
         holder.blocks.remove(block)
-        group = Node("clause", num="", cite=f"{parent.cite}.{key}", title=block.text, line=block.line,
+        group = Node("clause", num="", cite=child_cite(parent.cite, key), title=block.text, line=block.line,
                      last_line=block.line, style="group")
         parent.children.append(group)
         self.register(group)

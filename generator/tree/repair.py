@@ -6,7 +6,7 @@ so the report and `clausebook dump tree` show what was inferred.
 from __future__ import annotations
 
 from ..model import Node, Problem, TocEntry
-from .citations import next_value, ordinal
+from .citations import child_cite, next_value, ordinal
 
 
 def recite(node: Node, cite: str) -> None:
@@ -43,7 +43,7 @@ def restore_missing_clauses(root: Node, toc: list[TocEntry], path: str) -> list[
         node = Node("clause", num=entry.num, cite=entry.num, title=entry.title, line=moved[0].line,
                     style="decimal", children=moved)
         for child in moved:
-            recite(child, f"{entry.num}.{_value(child)}")
+            recite(child, child_cite(entry.num, _value(child)))
         node.notes.append(f"heading missing in the body: restored from the table of contents (line {entry.line})")
         parent.children.insert(parent.children.index(previous) + 1, node)
         by_cite[entry.num] = (node, parent)
@@ -88,7 +88,7 @@ def read_one_as_l(root: Node) -> None:
             _detach(before, lone)
             lone.style, lone.num = "letter", "l)"
             lone.notes.append("printed '1)': read as 'l)', between k) and m)")
-            recite(lone, f"{parent.cite}.{missing}")
+            recite(lone, child_cite(parent.cite, missing))
             kids.insert(i, lone)
             after.notes = [n for n in after.notes if not n.startswith("numbering skips")]
 

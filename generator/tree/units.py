@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..clean import Cleaned
 from ..model import Problem
+from .citations import child_cite
 from .headings import Heading, read_heading
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class UnitRules:
         """"12.05" in Article 12 is "12.05"; "8.1" in a letter is "LOU 4.8.1"; "12.05" in Article 11 is text."""
         if unit.kind == "article":
             return value if value.startswith(unit.cite + ".") else None
-        return f"{unit.cite}.{value}"
+        return child_cite(unit.cite, value)
 
     @staticmethod
     def decimal_parent(cite: str, unit: "Node", by_cite: dict) -> "Node":

@@ -20,6 +20,9 @@ BARE_NUMBER_AFTER_BULLET = re.compile(r"^(\d{1,2})\s+(?=[A-Za-z])(.*)$")
 STEP = re.compile(r"^(?i:step)\s+(\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\b"
                   r"(?:\s+(?:and|&)\s+\d{1,2}(?=\s*[:.\-–—]))?"
                   r"(?:\s*[:.\-–—)]\s*|\s*$|\s+(?=[A-Z(]))(.*)$")
+# "Section 3.", "SECTION 3 -", "Sec. 7.2": a keyword clause (US agreements); a unit heading only
+# where the document's profile makes Section its unit keyword (see tree/profile.py).
+SECTION = re.compile(r"^(?:SECTION|Section|Sec\.)\s+(\d{1,3}(?:\.\d{1,3})*)(?![\d(])\.?(?:\s*[:\-–—]\s*|\s+|$)(.*)$")
 WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "one two three four five six seven eight nine ten".split(), 1)}
 
@@ -71,6 +74,9 @@ def _decimal_or_step(text: str) -> tuple[Marker, str] | None:
     match = DECIMAL.match(text)
     if match:
         return Marker(("decimal",), match.group(1), match.group(1)), match.group(2)
+    match = SECTION.match(text)
+    if match and not match.group(2)[:1].islower():
+        return Marker(("section",), match.group(1), f"Section {match.group(1)}"), match.group(2)
     match = STEP.match(text)
     if match:
         word = match.group(1).lower()

@@ -46,7 +46,8 @@ class TreeBuilder:
         self.supplied_unit: Node | None = None  # a restored unit whose bullets get supplied letters
         self.sub_list = False  # the last supplied item ended with ":" (its bullets are its own list)
         self.root = Node("document", title=source.meta.title, line=source.first_line)
-        self.rules = UnitRules(cleaned)
+        self.rules = UnitRules(cleaned, getattr(source.meta.hints, "numbering", None))
+        self.profile = self.rules.profile
         self.unit: Node | None = None
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []
@@ -95,7 +96,15 @@ class TreeBuilder:
             self.unit.printed = f"{self.unit.printed} {text}".strip()
             self.unit.last_line = line.no
             return
+        if line.no in self.profile.continuous_lines:
+            self.open_continuous(text, line)
+            return
         heading = read_heading(text)
+        if heading and heading.kind == "section" and self.profile.section_role == "clause" \
+                and heading.num and not heading.title[:1].islower():
+            marker = Marker(("section",), heading.num, f"Section {heading.printed_num}")
+            if self.open_items([marker], heading.title, line):
+                return
         if heading and self.is_running_header(heading):
             self.removed.append(Artifact("running-header", line.no, line.no, text))
             return
@@ -135,6 +144,20 @@ class TreeBuilder:
             return
         self.unit, self.base, self.levels, self.rebase = node, node, [], None
         self.after_subheading = self.subheading_since_item = False
+        self.pending_title = None
+
+    def open_continuous(self, text: str, line: Line) -> None:
+        """A clause of a continuous sequence ("12. Salary advancement"): cited by its own number,
+        inside whatever Part is open; its subclauses "12.3" hang from it."""
+        unit = self.ensure_unit(line)
+        number, _, rest = text.strip().strip("*").partition(".")
+        marker = Marker(("clause",), number.strip(), f"{number.strip()}.")
+        node = self.new_node(unit, number.strip(), marker, line, "clause")
+        self.base, self.levels, self.rebase = node, [], None
+        self.after_subheading = self.subheading_since_item = False
+        rest = rest.strip()
+        if rest:
+            node.title = rest
         self.pending_title = None
 
     def ensure_unit(self, line: Line) -> Node:
@@ -190,6 +213,10 @@ class TreeBuilder:
         for k, marker in enumerate(markers):
             if marker.style == "decimal":
                 opened = self.open_decimal(marker, unit, line)
+            elif marker.style == "section":
+                opened = self.open_section(marker, unit, line)
+                if opened is not None:
+                    rest = self.run_in_title(opened, rest)
             else:
                 opened = self.open_item(marker, line)
             if opened is None:
@@ -216,6 +243,26 @@ class TreeBuilder:
         node = self.new_node(parent, cite, marker, line, "decimal")
         self.base, self.levels = node, []
         return node
+
+    def open_section(self, marker: Marker, unit: Node, line: Line) -> Node | None:
+        """"Section 3" in Article XII is clause 12.3 (sections restart in each article);
+        "Section 7.2" is the decimal clause 7.2."""
+        if "." in marker.value:
+            return self.open_decimal(Marker(("decimal",), marker.value, marker.printed), unit, line)
+        if self.profile.section_role != "clause" or unit.kind in ("part", "document"):
+            return None
+        node = self.new_node(unit, child_cite(unit.cite, marker.value), marker, line, "section")
+        self.base, self.levels, self.rebase = node, [], None
+        return node
+
+    @staticmethod
+    def run_in_title(node: Node, rest: str) -> str:
+        """"Section 3. Overtime. Employees shall ..." -> title "Overtime", text "Employees shall ..."."""
+        head, dot, tail = rest.partition(". ")
+        if dot and head and len(head.split()) <= 8 and head[:1].isupper() and _looks_like_title(head):
+            node.title = head.strip()
+            return tail.strip()
+        return rest
 
     def open_item(self, marker: Marker, line: Line) -> Node:
         base = self.base or self.unit

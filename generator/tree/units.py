@@ -11,20 +11,23 @@ from typing import TYPE_CHECKING
 from ..clean import Cleaned
 from ..model import Problem
 from .citations import child_cite
-from .headings import Heading, read_heading
+from .headings import Heading, read_heading, unit_cite
+from .profile import Profile, learn
 
 if TYPE_CHECKING:
     from ..model import Node
     from .parse import TreeBuilder
 
-LATE_KINDS = {"schedule", "appendix", "addendum", "lou", "mou"}
+LATE_KINDS = {"schedule", "appendix", "addendum", "lou", "mou", "moa", "exhibit", "attachment",
+              "side-letter", "annex"}
 BETWEEN = re.compile(r"^between\s*:?$", re.IGNORECASE)
 
 
 class UnitRules:
     """Context rules for unit headings, built from the cleaned document (its TOC and headings)."""
 
-    def __init__(self, cleaned: Cleaned):
+    def __init__(self, cleaned: Cleaned, hint=None):
+        self.profile: Profile = learn(cleaned.lines, hint)
         self.toc_articles = {e.num for e in cleaned.toc if e.kind == "article"}
         self.toc_letters = [e.num for e in cleaned.toc if e.kind == "lou"]
         printed = (read_heading(line.text) for line in cleaned.lines if line.text.strip())
@@ -40,10 +43,17 @@ class UnitRules:
         if heading.kind == "group":
             self.letter_prefix = "Local " if "LOCAL" in heading.title.upper() else ""
             return True
-        if heading.kind == "article":
+        self.recite(heading)
+        unit_kind = self.profile.unit_kind
+        if heading.kind == unit_kind:
             return self._accepts_article(heading, b)
-        if heading.kind == "section":
+        if heading.kind in self.profile.containers:
+            return heading.upper and not self.left_articles and heading.cite not in b.by_cite
+        if heading.kind == "section" and self.profile.section_role == "none" and unit_kind == "article" \
+                and heading.numeral == "letter":
             return not self.left_articles and heading.cite not in b.by_cite
+        if heading.kind in ("article", "section", "chapter") or (heading.kind == "part" and heading.num):
+            return False  # not this document's unit keyword: a reference or a clause (see parse)
         if heading.kind == "part":
             return heading.cite not in b.by_cite
         if heading.kind == "lou" and self.letter_prefix:
@@ -55,6 +65,17 @@ class UnitRules:
         rest_is_phrase = heading.title[:1].islower() and not heading.attached_to
         return self._past_articles(b) and not rest_is_phrase
 
+    def recite(self, heading: Heading) -> None:
+        """Cite a heading the way this document numbers: "PART I" among Parts A-M is Part I;
+        a Section that is the unit keyword is cited by its number ("1", page "section-1")."""
+        if heading.kind in self.profile.letter_kinds and heading.numeral == "roman" \
+                and len(heading.printed_num) == 1:
+            heading.num, heading.numeral = heading.printed_num.upper(), "letter"
+            heading.cite = unit_cite(heading.kind, heading.num)
+        if heading.kind == self.profile.unit_kind and heading.kind in ("section", "part") \
+                and heading.numeral != "letter" and heading.num:
+            heading.cite = heading.num
+
     def opened(self, heading: Heading) -> None:
         if heading.kind in LATE_KINDS or heading.cite == "Signatures":
             self.left_articles = True
@@ -62,7 +83,7 @@ class UnitRules:
     def _accepts_article(self, heading: Heading, b: "TreeBuilder") -> bool:
         if self.left_articles or heading.cite in b.by_cite:
             return False
-        last = [n for n in b.root.walk() if n.kind == "article"]
+        last = [n for n in b.root.walk() if n.kind == heading.kind]
         if not heading.upper and heading.cite not in self.toc_articles:
             # "Article 1 – Purpose" in mixed case opens an article only as the next in sequence,
             # with a title: a line "Article 8 Hours of Work" in a letter is a reference.
@@ -71,21 +92,22 @@ class UnitRules:
         if not last or _article_number(heading.cite) > _article_number(last[-1].cite) \
                 or heading.cite[:1] != last[-1].cite[:1]:
             return True
-        b.problems.append(Problem(b.path, b.line_no, f"'ARTICLE {heading.cite}' comes after Article "
-                                  f"{last[-1].cite}: kept as text of Article {last[-1].cite}; if it is a "
-                                  "new article, put the articles in order"))
+        word = heading.kind.capitalize()
+        b.problems.append(Problem(b.path, b.line_no, f"'{word.upper()} {heading.printed_num or heading.cite}' comes "
+                                  f"after {word} {last[-1].cite}: kept as text of {word} {last[-1].cite}; if it is "
+                                  f"a new {heading.kind}, put the {heading.kind}s in order"))
         return False
 
     def _past_articles(self, b: "TreeBuilder") -> bool:
-        seen = {n.cite for n in b.root.walk() if n.kind == "article"}
+        seen = {n.cite for n in b.root.walk() if n.kind == self.profile.unit_kind}
         return self.left_articles or (bool(self.toc_articles) and self.toc_articles <= seen)
 
     def parent_for(self, heading: Heading, b: "TreeBuilder") -> "Node":
         """Articles go under the open Section (New Westminster's SECTION A ...); the rest at the top."""
-        if heading.kind == "article":
-            sections = [n for n in b.root.children if n.kind == "section"]
-            if sections:
-                return sections[-1]
+        if heading.kind == self.profile.unit_kind and self.profile.containers:
+            containers = [n for n in b.root.children if n.kind in self.profile.containers]
+            if containers:
+                return containers[-1]
         self.opened(heading)
         return b.root
 
@@ -107,7 +129,9 @@ class UnitRules:
 
     def decimal_cite(self, value: str, unit: "Node") -> str | None:
         """"12.05" in Article 12 is "12.05"; "8.1" in a letter is "LOU 4.8.1"; "12.05" in Article 11 is text."""
-        if unit.kind == "article":
+        if self.profile.clause_scheme == "continuous" and unit.kind in ("part", "chapter", "document"):
+            return value  # "12.3" in a Part of an Australian agreement is clause 12's subclause
+        if unit.kind == "article" or unit.kind == self.profile.unit_kind:
             return value if value.startswith(unit.cite + ".") else None
         return child_cite(unit.cite, value)
 
@@ -115,6 +139,9 @@ class UnitRules:
     def decimal_parent(cite: str, unit: "Node", by_cite: dict) -> "Node":
         """The nearest existing clause whose citation is a prefix ("7.1" for "7.1.1"), else the unit."""
         parts = cite.split(".")
+        padded = _padded_parent(cite)  # "3.301" hangs from "3.300" (Alberta NMA hundreds)
+        if padded and padded in by_cite and _within(by_cite[padded], unit):
+            return by_cite[padded]
         for k in range(len(parts) - 1, 0, -1):
             candidate = by_cite.get(".".join(parts[:k]))
             if candidate is not None and candidate is not unit and _within(candidate, unit):
@@ -122,9 +149,21 @@ class UnitRules:
         return unit
 
 
+def _padded_parent(cite: str) -> str:
+    """"3.301" -> "3.300", "9.120" -> "9.100": in a hundreds scheme the round number is the parent."""
+    head, _, last = cite.rpartition(".")
+    if not head or len(last) < 3 or not last.isdigit() or last.endswith("00"):
+        return ""
+    return f"{head}.{last[0]}{'0' * (len(last) - 1)}"
+
+
 def _article_number(cite: str) -> int:
+    """Order of a unit in its sequence: "12" -> 12, "A.6" -> 6, "Part C" -> 3."""
     digits = re.findall(r"\d+", cite)
-    return int(digits[-1]) if digits else 0
+    if digits:
+        return int(digits[-1])
+    last = cite.strip()[-1:].upper()
+    return ord(last) - 64 if last.isalpha() else 0
 
 
 def _within(node: "Node", unit: "Node") -> bool:

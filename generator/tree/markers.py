@@ -23,6 +23,9 @@ STEP = re.compile(r"^(?i:step)\s+(\d{1,2}|(?i:one|two|three|four|five|six|seven|
 # "Section 3.", "SECTION 3 -", "Sec. 7.2": a keyword clause (US agreements); a unit heading only
 # where the document's profile makes Section its unit keyword (see tree/profile.py).
 SECTION = re.compile(r"^(?:SECTION|Section|Sec\.)\s+(\d{1,3}(?:\.\d{1,3})*)(?![\d(])\.?(?:\s*[:\-–—]\s*|\s+|$)(.*)$")
+# "(V) = (180 minutes) x (P)", "7.00 am", "1.2 x the rate": a formula, a time or an amount
+FORMULA = re.compile(r"^(?:\(\w{1,4}\)|\d{1,3}(?:\.\d{1,3})+)\s*(?:[=×*+/]|x\s|(?:a\.?m|p\.?m)\b\.?)",
+                     re.IGNORECASE)
 WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "one two three four five six seven eight nine ten".split(), 1)}
 
@@ -57,6 +60,8 @@ def read_markers(text: str) -> Marked:
     if bullet_match:
         text = text[bullet_match.end():]
     markers: list[Marker] = []
+    if FORMULA.match(text):
+        return Marked(markers=[], rest=text, bullet=bullet)
     first = _decimal_or_step(text)
     if first:
         markers.append(first[0])

@@ -16,6 +16,7 @@ from . import repair, tables
 from .citations import child_cite, next_value, ordinal
 from .headings import Heading, read_heading
 from .markers import Marker, read_markers
+from .outline import is_subheading, plan
 from .restored_headings import restored_headings
 from .units import UnitRules
 
@@ -48,6 +49,7 @@ class TreeBuilder:
         self.root = Node("document", title=source.meta.title, line=source.first_line)
         self.rules = UnitRules(cleaned, getattr(source.meta.hints, "numbering", None))
         self.profile = self.rules.profile
+        self.outline = {} if self.plain else plan(cleaned.lines, self.profile.continuous_lines)
         self.unit: Node | None = None
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []
@@ -218,7 +220,10 @@ class TreeBuilder:
                 if opened is not None:
                     rest = self.run_in_title(opened, rest)
             else:
-                opened = self.open_item(marker, line)
+                decision = self.outline.get((line.no, k))
+                if decision is not None and decision.is_text and k == 0 and self.solver_in_step(decision):
+                    return False  # a wrapped "(15) hours": the whole sequence says it is text
+                opened = self.open_item(marker, line, decision)
             if opened is None:
                 if k == 0:
                     return False
@@ -264,9 +269,24 @@ class TreeBuilder:
             return tail.strip()
         return rest
 
-    def open_item(self, marker: Marker, line: Line) -> Node:
+    def solver_in_step(self, decision) -> bool:
+        """The solver's reading holds only if the builder's open levels are the ones it assumed."""
+        if self.after_subheading or self.subheading_since_item:
+            return False  # lists restarting under sub-headings follow the builder's own rules
+        if any(level.style == "group" for level in self.levels):
+            return False
+        return tuple((lv.style, ordinal(lv.style, lv.value)) for lv in self.levels) == decision.before
+
+    def open_item(self, marker: Marker, line: Line, decision=None) -> Node:
         base = self.base or self.unit
-        style, depth, note = self.place(marker)
+        if decision is not None and not decision.is_text and self.solver_in_step(decision):
+            style, depth, note = decision.style, decision.depth, ""
+            if decision.move in ("skip", "start"):
+                note = f"numbering skips to {marker.printed}"
+            elif decision.move == "restart":
+                note = f"numbering starts again at {marker.printed}"
+        else:
+            style, depth, note = self.place(marker)
         del self.levels[depth:]
         restart = note.startswith("numbering restarts")
         while restart and self.levels and self.levels[-1].style == "group":
@@ -368,7 +388,7 @@ class TreeBuilder:
             last.text = f"{last.text} {text}"
             last.last_line = line.no
         else:
-            kind = "subheading" if _is_subheading(text) else "para"
+            kind = "subheading" if is_subheading(text) else "para"
             if self.plain and text[:1] in BULLETS:  # a bulletin's "  • increased workload"
                 kind, text = "bullet", text[1:].strip()
             block = Block(kind, text, line=line.no, last_line=line.no)
@@ -455,13 +475,6 @@ def _looks_like_title(text: str) -> bool:
     return len(text.split()) <= TITLE_MAX_WORDS and not bare.endswith(TERMINAL[:3]) and bare[:1].isupper()
 
 
-def _is_subheading(text: str) -> bool:
-    """A short line in title or upper case with no closing punctuation: "Bumping Procedure", "Notes"."""
-    words = text.split()
-    if not 1 <= len(words) <= 8 or text.endswith((".", ";", ",")):
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return capitalised >= max(1, len(words) - 2) and text[:1].isupper()
 
 
 def _continues(previous: str, text: str) -> bool:

@@ -1,0 +1,64 @@
+"""The runs of outline markers of a document, solved as wholes by tree/depth.py.
+
+A run is the sequence of item markers (`(a)`, `1.`, `i)`, `Step 2` …) between two places where
+the item levels start afresh: a unit heading, a decimal clause (`12.05`), a Section clause, a
+continuous clause. For each marker we note what the solver weighs: its possible styles, whether
+the line before ends a sentence (a wrapped "(15) hours" does not follow one), and whether a
+sub-heading comes right before it.
+"""
+from __future__ import annotations
+
+from ..model import Line
+from .depth import Decision, Mark, solve
+from .headings import read_heading
+from .markers import read_markers
+
+TERMINAL = tuple('.:;!?"”)')
+RESETS = ("decimal", "section", "clause")
+
+
+def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int], Decision]:
+    """{(line number, marker position): Decision} for every item marker of the document."""
+    decisions: dict[tuple[int, int], Decision] = {}
+    run: list[Mark] = []
+    previous = ""
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if line.no in continuous_lines or _resets(text):
+            decisions.update(solve(run))
+            run, previous = [], ""
+            continue
+        marked = read_markers(text)
+        if not marked.markers:
+            previous = text
+            continue
+        # "... shall give" / "(15) hours notice": a prose line that stops mid-sentence
+        wrapped = bool(previous) and (previous[-1].isalnum() or previous[-1] in ",-–") \
+            and not is_subheading(previous)
+        heading_before = is_subheading(previous)
+        for k, marker in enumerate(marked.markers):
+            if marker.style in RESETS:
+                break
+            run.append(Mark((line.no, k), marker.styles, marker.value, wrapped=wrapped and k == 0,
+                            after_heading=heading_before and k == 0, same_line=k > 0))
+        previous = ""
+    decisions.update(solve(run))
+    return decisions
+
+
+def _resets(text: str) -> bool:
+    if read_heading(text) is not None:
+        return True
+    marked = read_markers(text)
+    return bool(marked.markers) and marked.markers[0].style in RESETS
+
+
+def is_subheading(text: str) -> bool:
+    """A short line in title or upper case with no closing punctuation: "Bumping Procedure", "Notes"."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or text.endswith((".", ";", ",")):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= max(1, len(words) - 2) and text[:1].isupper()

@@ -147,6 +147,7 @@ class Node:
     printed: str = ""  # a unit's heading as the document prints it ("LETTER OF UNDERSTANDING NO. 1")
     referenced_by: list[str] = field(default_factory=list)  # citations of the clauses that cite it
     discussed_in: list = field(default_factory=list)  # bulletins that cite it (passes.bulletin_citations)
+    numbering: str = ""  # the document root only: its numbering as read (tree/profile.py describe())
 
     def walk(self) -> Iterator["Node"]:
         yield self

@@ -18,6 +18,8 @@ def print_report(build: Build, verbose: bool = False, shown_per_source: int = 5)
         warnings = [p for p in doc.problems if p.level != "error"]
         print(f"clausebook: {doc.source.path}: {cites} citations; removed {removed}; "
               f"{len(warnings)} warnings (all in site/{data_folder(doc)}/report.json)")
+        if doc.root.numbering and doc.source.meta.kind in ("agreement", "bylaws"):
+            print(f"clausebook:   numbering: {doc.root.numbering}")
         errors = [p for p in doc.problems if p.level == "error"]
         for problem in errors + warnings[: None if verbose else shown_per_source]:
             print(f"clausebook:   {problem}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..clean import Cleaned
 from ..model import Artifact, Block, Line, Node, Problem, Source
-from . import repair, tables
+from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
 from .headings import Heading, read_heading
 from .markers import Marker, read_markers
@@ -423,7 +423,25 @@ def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
     repair.read_one_as_l(root)
     titles_from_re_lines(root)
     _close_spans(root)
+    if not builder.profile.levels:
+        builder.profile.levels = outline_styles(root)
+    root.numbering = builder.profile.describe()
+    if not builder.plain:
+        problems += confidence.assess(root, builder.profile, builder.path)
     return root, problems
+
+
+def outline_styles(root: Node) -> list[str]:
+    """The item markers as printed, one per style in order of first appearance: ["(a)", "(1)", "(i)"]."""
+    seen: dict[str, str] = {}
+    first = {"letter": "a", "roman": "i"}
+    for node in root.walk():
+        if node.kind == "clause" and node.style in ("letter", "number", "roman") and node.num:
+            shape = re.sub(r"\d+", "1", node.num)
+            shape = re.sub(r"[A-Za-z]+", lambda m: first.get(node.style, "a").upper() if m.group(0).isupper()
+                           else first.get(node.style, "a"), shape)
+            seen.setdefault(node.style, shape)
+    return list(seen.values())
 
 
 def cover_node(lines: list[Line]) -> Node:

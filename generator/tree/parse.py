@@ -14,7 +14,7 @@ from ..clean import Cleaned
 from ..model import Artifact, Block, Line, Node, Problem, Source
 from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
-from .headings import Heading, read_heading
+from .headings import KEYWORD, Heading, read_heading
 from .markers import Marker, read_markers
 from .outline import is_subheading, plan
 from .restored_headings import restored_headings
@@ -60,6 +60,8 @@ class TreeBuilder:
         self.subheading_since_item = False  # a sub-heading came after the last item opened
         self.last_subheading: tuple[Node, Block] | None = None
         self.title_continues = False
+        self.title_next: Node | None = None  # a unit printed without a title: it may be on the next line
+        self.consumed: set[int] = set()  # lines already read as part of a heading split over two lines
         self.pending_title: Node | None = None
         self.line_no = 0
 
@@ -93,6 +95,12 @@ class TreeBuilder:
             self.sub_list = False
         if self.unit is not None and self.unit is self.supplied_unit and self.feed_supplied(text, line):
             return
+        if line.no in self.consumed:
+            return
+        if self.title_next is not None:
+            if self.take_title(self.title_next, text, line):
+                return
+            self.title_next = None
         if self.title_continues and self.unit is not None:
             self.unit.title = f"{self.unit.title} {text}".strip()
             self.unit.printed = f"{self.unit.printed} {text}".strip()
@@ -101,7 +109,7 @@ class TreeBuilder:
         if line.no in self.profile.continuous_lines:
             self.open_continuous(text, line)
             return
-        heading = read_heading(text)
+        heading = read_heading(text) or self.split_heading(text, lines, i)
         if heading and heading.kind == "section" and self.profile.section_role == "clause" \
                 and heading.num and not heading.title[:1].islower():
             marker = Marker(("section",), heading.num, f"Section {heading.printed_num}")
@@ -142,6 +150,9 @@ class TreeBuilder:
             node.blocks.append(Block("para", line.text.strip(), line=line.no, last_line=line.no))
         self.register(node)
         self.title_continues = heading.title.lower() == "to" or heading.title.lower().endswith(" to")
+        # Only body units: a letter's or schedule's next line is its parties or date, not a title.
+        body = heading.kind == self.profile.unit_kind or heading.kind in self.profile.containers
+        self.title_next = node if body and heading.num else None
         if heading.kind == "section":
             return
         self.unit, self.base, self.levels, self.rebase = node, node, [], None
@@ -161,6 +172,39 @@ class TreeBuilder:
         if rest:
             node.title = rest
         self.pending_title = None
+
+    def split_heading(self, text: str, lines: list[Line], i: int) -> Heading | None:
+        """A keyword alone on its line with the number and title on the next ("ARTICLE" / "12 – TITLE")."""
+        if not KEYWORD.fullmatch(text.strip("*# ")):
+            return None
+        nxt = next((ln for ln in lines[i + 1:i + 4] if ln.text.strip()), None)
+        if nxt is None:
+            return None
+        heading = read_heading(f"{text.strip('*# ')} {nxt.text.strip()}")
+        if heading is not None and heading.num:
+            self.consumed.add(nxt.no)
+        return heading if heading is not None and heading.num else None
+
+    def take_title(self, unit: Node, text: str, line: Line) -> bool:
+        """The title of a heading printed on the line after it ("ARTICLE XIV" / "OVERTIME"), or the
+        second line of a wrapped upper-case title ("ARTICLE 5 – PROBATIONARY, TEMPORARY AND" /
+        "SEASONAL EMPLOYEES"). Only a short line that is no heading, marker or sentence."""
+        words = text.split()
+        if not 1 <= len(words) <= 10 or text.endswith((".", ";", ",", ":")) or read_heading(text) \
+                or read_markers(text).markers or line.no in self.profile.continuous_lines:
+            return False
+        letters = [ch for ch in text if ch.isalpha()]
+        upper = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        if unit.title and not (upper and unit.title.isupper() and not unit.title.endswith(("-", "–"))
+                               or unit.title.endswith((" AND", " OF", " THE", ",", "-", "–"))):
+            return False
+        if not unit.title and not (upper or is_subheading(text)):
+            return False
+        unit.title = f"{unit.title} {text.strip('*# ')}".strip()
+        unit.printed = f"{unit.printed} {text}".strip()
+        unit.last_line = line.no
+        self.title_next = unit if unit.title.isupper() and len(unit.title.split()) < 12 else None
+        return True
 
     def ensure_unit(self, line: Line) -> Node:
         """Text before any heading belongs to an implicit Preamble (the recitals of an agreement)."""

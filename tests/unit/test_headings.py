@@ -40,3 +40,32 @@ def test_mixed_case_article_line_is_marked_as_not_upper():
 ])
 def test_references_and_sentences_are_not_headings(line):
     assert read_heading(line) is None
+
+
+@pytest.mark.parametrize("line, kind, cite, title", [
+    ("ARTICLE XIV - OVERTIME", "article", "14", "OVERTIME"),                 # roman, cited in arabic
+    ("Article 7: Hours of Work", "article", "7", "Hours of Work"),           # Canadian federal
+    ("## ARTICLE 7.00 -TITLE", "article", "7", "TITLE"),                     # Alberta construction
+    ("ARTICLE 1.000 RECOGNITION", "article", "1", "RECOGNITION"),            # Alberta maintenance
+    ("1. SECTION 1: SCOPE OF THIS AGREEMENT", "section", "Section 1", "SCOPE OF THIS AGREEMENT"),
+    ("PART A. TECHNICAL MATTERS", "part", "Part A", "TECHNICAL MATTERS"),
+    ("PART III", "part", "Part 3", ""),
+    ("Chapter iv: Leave", "chapter", "4", "Leave"),
+    ("SIDE LETTER NO. 2 – Split Shifts", "side-letter", "Side Letter 2", "Split Shifts"),
+    ("MEMORANDUM OF AGREEMENT No. 2 – Split Shifts", "moa", "MOA 2", "Split Shifts"),
+    ("EXHIBIT A", "exhibit", "Exhibit A", ""),
+    ("Attachment B - Forms", "attachment", "Attachment B", "Forms"),
+    ("APPENDIX “A” -TIME MANAGEMENT PROGRAM", "appendix", "Appendix A", "TIME MANAGEMENT PROGRAM"),
+    ("Article (17-1) Pay", "article", "17-1", "Pay"),
+    ("LETTER OF AGREEMENT #3", "lou", "LOU 3", ""),
+    ("**ARTICLE 12 — WAGES**", "article", "12", "WAGES"),
+])
+def test_any_vocabulary_numeral_and_separator_is_read(line, kind, cite, title):
+    heading = read_heading(line)
+    assert (heading.kind, heading.cite, heading.title) == (kind, cite, title)
+
+
+@pytest.mark.parametrize("line", ["Part of the agreement", "Section 3(b) of Article XII", "ARTICLE 12.05",
+                                  "Article 12a"])
+def test_words_and_references_after_a_keyword_are_not_headings(line):
+    assert read_heading(line) is None

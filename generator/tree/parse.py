@@ -24,6 +24,8 @@ TERMINAL = tuple('.:;!?"”)')
 BULLETS = "•●▪-"
 GLUED_REFERENCE = re.compile(r"^(\((?:Articles?|Art\.)\s[^)]*\))\s*(?:-\s+(.*))?$")
 TITLE_MAX_WORDS = 12
+# A line ending in one of these words runs on: "All assessment instruments under the conditions of"
+DANGLING = {"of", "the", "to", "and", "a", "an", "in", "for", "with", "by", "under", "at", "or", "on", "that"}
 
 
 @dataclass
@@ -49,7 +51,8 @@ class TreeBuilder:
         self.root = Node("document", title=source.meta.title, line=source.first_line)
         self.rules = UnitRules(cleaned, getattr(source.meta.hints, "numbering", None))
         self.profile = self.rules.profile
-        self.outline = {} if self.plain else plan(cleaned.lines, self.profile.continuous_lines)
+        self.outline = {} if self.plain else plan(cleaned.lines, self.profile.continuous_lines
+                                                  | self.profile.decimal_heads)
         self.unit: Node | None = None
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []
@@ -64,6 +67,8 @@ class TreeBuilder:
         self.consumed: set[int] = set()  # lines already read as part of a heading split over two lines
         self.pending_title: Node | None = None
         self.line_no = 0
+        self.previous_text = ""  # the last non-blank line, and whether it stopped mid-sentence
+        self.wrapped = False
 
     # -- driving ---------------------------------------------------------------------------
     def build(self, lines: list[Line]) -> Node:
@@ -76,6 +81,8 @@ class TreeBuilder:
     def feed(self, line: Line, lines: list[Line], i: int) -> None:
         text = line.text.strip()
         self.line_no = line.no
+        if text:
+            self.wrapped, self.previous_text = _stops_mid_sentence(self.previous_text), text
         if not text:
             self.title_continues = False
             if self.table and not _next_is_table(lines, i):
@@ -108,6 +115,10 @@ class TreeBuilder:
             return
         if line.no in self.profile.continuous_lines:
             self.open_continuous(text, line)
+            return
+        if line.no in self.profile.decimal_heads and self.unit is not None \
+                and self.unit.kind not in (self.profile.unit_kind, "article") and self.unit is not self.supplied_unit:
+            self.open_continuous(text, line, within=self.unit)
             return
         heading = read_heading(text) or self.split_heading(text, lines, i)
         if heading and heading.kind == "section" and self.profile.section_role == "clause" \
@@ -152,26 +163,30 @@ class TreeBuilder:
         self.title_continues = heading.title.lower() == "to" or heading.title.lower().endswith(" to")
         # Only body units: a letter's or schedule's next line is its parties or date, not a title.
         body = heading.kind == self.profile.unit_kind or heading.kind in self.profile.containers
-        self.title_next = node if body and heading.num else None
-        if heading.kind == "section":
-            return
+        dangling = heading.title.isupper() and heading.title.split()[-1:] in (["A"], ["AND"], ["OF"], ["THE"],
+                                                                             ["FOR"], ["WITH"], ["TO"], ["IN"])
+        self.title_next = node if (body and heading.num) or dangling else None
+        if heading.kind in self.profile.containers:
+            return  # a container (New Westminster's SECTION A) holds units; it is not one
         self.unit, self.base, self.levels, self.rebase = node, node, [], None
         self.after_subheading = self.subheading_since_item = False
         self.pending_title = None
 
-    def open_continuous(self, text: str, line: Line) -> None:
+    def open_continuous(self, text: str, line: Line, within: Node | None = None) -> None:
         """A clause of a continuous sequence ("12. Salary advancement"): cited by its own number,
-        inside whatever Part is open; its subclauses "12.3" hang from it."""
+        inside whatever Part is open; its subclauses "12.3" hang from it. `within`: a unit that
+        numbers its own clauses ("Appendix B" 2. / 2.1 -> "Appendix B.2", "Appendix B.2.1")."""
         unit = self.ensure_unit(line)
-        number, _, rest = text.strip().strip("*").partition(".")
+        number, _, rest = text.strip().strip("*").lstrip("-• ").partition(".")
         marker = Marker(("clause",), number.strip(), f"{number.strip()}.")
-        node = self.new_node(unit, number.strip(), marker, line, "clause")
+        cite = child_cite(within.cite, number.strip()) if within is not None else number.strip()
+        node = self.new_node(unit, cite, marker, line, "clause")
         self.base, self.levels, self.rebase = node, [], None
         self.after_subheading = self.subheading_since_item = False
         rest = rest.strip()
         if rest:
             node.title = rest
-        self.pending_title = None
+        self.pending_title = None if rest else node  # "1." / "Workers eligible for a supported wage"
 
     def split_heading(self, text: str, lines: list[Line], i: int) -> Heading | None:
         """A keyword alone on its line with the number and title on the next ("ARTICLE" / "12 – TITLE")."""
@@ -277,6 +292,8 @@ class TreeBuilder:
         return True
 
     def open_decimal(self, marker: Marker, unit: Node, line: Line) -> Node | None:
+        if self.wrapped and marker.printed == marker.value and line.text.strip()[len(marker.value):][:1] in "(,;)":
+            return None  # "... the increase at clause" / "2.5(1)(a) from the Effective Date": a reference
         root = self.rebase or unit
         cite = self.rules.decimal_cite(marker.value, root)
         if cite is None:
@@ -524,6 +541,11 @@ def _close_spans(node: Node) -> int:
     return last
 
 
+def _stops_mid_sentence(text: str) -> bool:
+    """"... apply the increase at clause": the next line continues this sentence."""
+    return bool(text) and (text[-1].isalnum() or text[-1] in ",-–") and not is_subheading(text)
+
+
 def _next_is_table(lines: list[Line], i: int) -> bool:
     for line in lines[i + 1:]:
         if line.text.strip():
@@ -534,7 +556,9 @@ def _next_is_table(lines: list[Line], i: int) -> bool:
 def _looks_like_title(text: str) -> bool:
     """Short, capitalised, no closing punctuation: "Settling of Grievance", '"BOARD"' (Rockies 2.1)."""
     bare = text.strip('"“”\'')
-    return len(text.split()) <= TITLE_MAX_WORDS and not bare.endswith(TERMINAL[:3]) and bare[:1].isupper()
+    dangling = text.split()[-1].lower() in DANGLING if text.split() else False
+    return len(text.split()) <= TITLE_MAX_WORDS and not bare.endswith(TERMINAL[:3]) and bare[:1].isupper() \
+        and not dangling
 
 
 

@@ -37,6 +37,7 @@ class Profile:
     section_role: str = "none"  # unit | container | clause | none
     clause_scheme: str = "prefixed"  # prefixed | restarting | continuous
     continuous_lines: set[int] = field(default_factory=set)  # lines that open continuous clauses
+    decimal_heads: set[int] = field(default_factory=set)  # "2." lines whose "2.1" follows: a clause
     numerals: dict[str, str] = field(default_factory=dict)  # kind -> arabic | roman | letter
     letter_kinds: set[str] = field(default_factory=set)  # kinds numbered by letters ("PART I" is I)
     hint_used: list[str] = field(default_factory=list)
@@ -80,7 +81,32 @@ def learn(lines: list[Line], hint=None) -> Profile:
         if len(chain) >= MIN_CONTINUOUS:
             profile.clause_scheme, profile.continuous_lines = "continuous", set(chain)
     _apply_hint(profile, hint, lines)
+    profile.decimal_heads = _decimal_heads(lines) - profile.continuous_lines
     return profile
+
+
+DECIMAL_START = re.compile(r"^(?:[-•]\s*)?(\d{1,3})\.\d{1,3}\b")
+LOOKAHEAD = 8
+
+
+def _decimal_heads(lines: list[Line]) -> set[int]:
+    """"2." (or "2. Workers eligible") whose own decimals "2.1" follow within a few lines: a clause
+    of a schedule or appendix that numbers itself (Austrade Appendix B), not an item of a list."""
+    texts = [(line.no, line.text.strip()) for line in lines if line.text.strip()]
+    heads = set()
+    for k, (no, text) in enumerate(texts):
+        value = _clause_number(text)
+        if value is None:
+            continue
+        for _, later in texts[k + 1:k + 1 + LOOKAHEAD]:
+            if _clause_number(later) is not None:
+                break
+            match = DECIMAL_START.match(later)
+            if match:
+                if int(match.group(1)) == value:
+                    heads.add(no)
+                break
+    return heads
 
 
 def _heading(text: str) -> Heading | None:

@@ -62,6 +62,8 @@ class UnitRules:
             return False  # the unit's own heading printed again (a running header or a title line)
         if heading.upper:
             return True
+        if heading.title.isupper() and len(heading.title) > 3:
+            return True  # "Appendix A: AUSTRADE PAY SCALES": a heading, whatever the keyword's case
         rest_is_phrase = heading.title[:1].islower() and not heading.attached_to
         return self._past_articles(b) and not rest_is_phrase
 

@@ -163,8 +163,7 @@ class TreeBuilder:
         self.title_continues = heading.title.lower() == "to" or heading.title.lower().endswith(" to")
         # Only body units: a letter's or schedule's next line is its parties or date, not a title.
         body = heading.kind == self.profile.unit_kind or heading.kind in self.profile.containers
-        dangling = heading.title.isupper() and heading.title.split()[-1:] in (["A"], ["AND"], ["OF"], ["THE"],
-                                                                             ["FOR"], ["WITH"], ["TO"], ["IN"])
+        dangling = bool(heading.title.split()) and heading.title.split()[-1].lower() in DANGLING
         self.title_next = node if (body and heading.num) or dangling else None
         if heading.kind in self.profile.containers:
             return  # a container (New Westminster's SECTION A) holds units; it is not one
@@ -211,10 +210,13 @@ class TreeBuilder:
         letters = [ch for ch in text if ch.isalpha()]
         upper = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
         if unit.title and not (upper and unit.title.isupper() and not unit.title.endswith(("-", "–"))
-                               or unit.title.endswith((" AND", " OF", " THE", ",", "-", "–"))):
+                               or unit.title.split()[-1].lower() in DANGLING
+                               or unit.title.endswith((",", "-", "–"))):
             return False
         if not unit.title and not (upper or is_subheading(text)):
             return False
+        if unit.title and not upper and text[:1].isupper():
+            return False  # a wrapped title continues in lower case ("... conditions of" / "employment")
         unit.title = f"{unit.title} {text.strip('*# ')}".strip()
         unit.printed = f"{unit.printed} {text}".strip()
         unit.last_line = line.no
@@ -292,7 +294,8 @@ class TreeBuilder:
         return True
 
     def open_decimal(self, marker: Marker, unit: Node, line: Line) -> Node | None:
-        if self.wrapped and marker.printed == marker.value and line.text.strip()[len(marker.value):][:1] in "(,;)":
+        after = line.text.strip()[len(marker.value):][:1]
+        if self.wrapped and marker.printed == marker.value and after and after in "(,;)":
             return None  # "... the increase at clause" / "2.5(1)(a) from the Effective Date": a reference
         root = self.rebase or unit
         cite = self.rules.decimal_cite(marker.value, root)

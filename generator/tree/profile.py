@@ -42,6 +42,7 @@ class Profile:
     letter_kinds: set[str] = field(default_factory=set)  # kinds numbered by letters ("PART I" is I)
     hint_used: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)  # outline styles in order of first appearance
+    last_unit: str = ""  # the cite of the document's last body unit heading: after it come the late units
 
     def describe(self) -> str:
         """"ARTICLE roman -> Section n. (restarting) -> (a) -> (1)": what the build says it read."""
@@ -73,6 +74,9 @@ def learn(lines: list[Line], hint=None) -> Profile:
         if hs:
             profile.numerals[kind] = "letter" if kind in profile.letter_kinds else _numeral(hs)
     profile.containers = _containers(headings, profile.unit_kind)
+    last = [h for _, h in headings if h.kind == profile.unit_kind and h.upper]
+    if last:
+        profile.last_unit = max(last, key=lambda h: _value(h, profile.unit_kind in profile.letter_kinds)).cite
     profile.section_role = _section_role(headings, profile)
     if profile.section_role == "clause":
         profile.clause_scheme = "restarting"

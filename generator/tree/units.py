@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..model import Node
     from .parse import TreeBuilder
 
+UNNUMBERED = {"Cover", "Preamble", "Signatures", ""}
 LATE_KINDS = {"schedule", "appendix", "addendum", "lou", "mou", "moa", "exhibit", "attachment",
               "side-letter", "annex"}
 BETWEEN = re.compile(r"^between\s*:?$", re.IGNORECASE)
@@ -85,7 +86,7 @@ class UnitRules:
     def _accepts_article(self, heading: Heading, b: "TreeBuilder") -> bool:
         if self.left_articles or heading.cite in b.by_cite:
             return False
-        last = [n for n in b.root.walk() if n.kind == heading.kind]
+        last = [n for n in b.root.walk() if n.kind == heading.kind and n.cite not in UNNUMBERED]
         if not heading.upper and heading.cite not in self.toc_articles:
             # "Article 1 – Purpose" in mixed case opens an article only as the next in sequence,
             # with a title: a line "Article 8 Hours of Work" in a letter is a reference.
@@ -102,7 +103,8 @@ class UnitRules:
 
     def _past_articles(self, b: "TreeBuilder") -> bool:
         seen = {n.cite for n in b.root.walk() if n.kind == self.profile.unit_kind}
-        return self.left_articles or (bool(self.toc_articles) and self.toc_articles <= seen)
+        return self.left_articles or (bool(self.toc_articles) and self.toc_articles <= seen) \
+            or (bool(self.profile.last_unit) and self.profile.last_unit in seen)
 
     def parent_for(self, heading: Heading, b: "TreeBuilder") -> "Node":
         """Articles go under the open Section (New Westminster's SECTION A ...); the rest at the top."""
@@ -135,6 +137,11 @@ class UnitRules:
             return value  # "12.3" in a Part of an Australian agreement is clause 12's subclause
         if unit.kind == "article" or unit.kind == self.profile.unit_kind:
             return value if value.startswith(unit.cite + ".") else None
+        own = unit.cite.rsplit(" ", 1)[-1]
+        if unit.kind in LATE_KINDS and own.isdigit() and value.startswith(own + ".") \
+                and unit.kind not in ("lou", "mou", "moa", "side-letter"):
+            # "4.1" in Appendix 4 is Appendix 4.1 (its number prefixes its clauses, as in an article)
+            return child_cite(unit.cite, value[len(own) + 1:])
         return child_cite(unit.cite, value)
 
     @staticmethod

@@ -28,15 +28,14 @@ def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int],
             continue
         if line.no in continuous_lines or _resets(text):
             decisions.update(solve(run))
-            run, previous = [], ""
+            run, previous = [], read_markers(text).rest or text
             continue
         marked = read_markers(text)
         if not marked.markers:
             previous = text
             continue
         # "... shall give" / "(15) hours notice": a prose line that stops mid-sentence
-        wrapped = bool(previous) and (previous[-1].isalnum() or previous[-1] in ",-–") \
-            and not is_subheading(previous)
+        wrapped = stops_mid_sentence(previous)
         heading_before = is_subheading(previous)
         for k, marker in enumerate(marked.markers):
             if marker.style in RESETS:
@@ -53,6 +52,15 @@ def _resets(text: str) -> bool:
         return True
     marked = read_markers(text)
     return bool(marked.markers) and marked.markers[0].style in RESETS
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """"... the County shall give" (then "(15) hours notice"): a line whose last word is lower-case
+    or that ends in a comma or hyphen runs on; "Bumping Procedure" or "as follows:" do not."""
+    words = text.split()
+    if not words:
+        return False
+    return text.endswith((",", "-", "–")) or (words[-1][:1].islower() and words[-1][-1:].isalnum())
 
 
 def is_subheading(text: str) -> bool:

@@ -16,7 +16,7 @@ from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
 from .headings import KEYWORD, Heading, read_heading
 from .markers import Marker, read_markers
-from .outline import is_subheading, plan
+from .outline import is_subheading, plan, stops_mid_sentence
 from .restored_headings import restored_headings
 from .units import UnitRules
 
@@ -82,7 +82,7 @@ class TreeBuilder:
         text = line.text.strip()
         self.line_no = line.no
         if text:
-            self.wrapped, self.previous_text = _stops_mid_sentence(self.previous_text), text
+            self.wrapped, self.previous_text = stops_mid_sentence(self.previous_text), text
         if not text:
             self.title_continues = False
             if self.table and not _next_is_table(lines, i):
@@ -328,6 +328,8 @@ class TreeBuilder:
     def run_in_title(node: Node, rest: str) -> str:
         """"Section 3. Overtime. Employees shall ..." -> title "Overtime", text "Employees shall ..."."""
         head, dot, tail = rest.partition(". ")
+        if not dot and rest.endswith(".") and len(rest.split()) <= 6:
+            head, dot, tail = rest[:-1], ".", ""  # "Section 2. Breaks."
         if dot and head and len(head.split()) <= 8 and head[:1].isupper() and _looks_like_title(head):
             node.title = head.strip()
             return tail.strip()
@@ -542,11 +544,6 @@ def _close_spans(node: Node) -> int:
         last = max(last, _close_spans(child))
     node.last_line = last
     return last
-
-
-def _stops_mid_sentence(text: str) -> bool:
-    """"... apply the increase at clause": the next line continues this sentence."""
-    return bool(text) and (text[-1].isalnum() or text[-1] in ",-–") and not is_subheading(text)
 
 
 def _next_is_table(lines: list[Line], i: int) -> bool:

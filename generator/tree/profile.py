@@ -24,7 +24,7 @@ from .headings import Heading, read_heading
 from .markers import read_markers
 
 BODY_KINDS = ("article", "section", "chapter", "part")
-MIN_RUN = 3  # a keyword opens units when at least this many of its headings continue a sequence
+MIN_RUN = 2  # a keyword opens units when at least this many of its headings continue a sequence
 MIN_CONTINUOUS = 5
 
 
@@ -149,7 +149,8 @@ def _unit_kind(runs: dict[str, int], headings: list[tuple[int, Heading]]) -> str
             if kind == "section" and _sections_inside_articles(headings):
                 continue
             return kind
-    return "article"
+    upper = [h.kind for _, h in headings if h.kind in BODY_KINDS and h.upper and h.num]
+    return max(set(upper), key=upper.count) if upper else "article"
 
 
 def _sections_inside_articles(headings: list[tuple[int, Heading]]) -> bool:

@@ -61,6 +61,8 @@ class UnitRules:
             heading.cite = self.letter_prefix + heading.cite
         if b.unit is not None and b.unit.cite.endswith(heading.cite):
             return False  # the unit's own heading printed again (a running header or a title line)
+        if self.before_body(b) and not heading.title:
+            return False  # "MEMORANDUM OF UNDERSTANDING" above Article I is the document's title
         if heading.upper:
             return True
         if heading.title.isupper() and len(heading.title) > 3:
@@ -100,6 +102,12 @@ class UnitRules:
                                   f"after {word} {last[-1].cite}: kept as text of {word} {last[-1].cite}; if it is "
                                   f"a new {heading.kind}, put the {heading.kind}s in order"))
         return False
+
+    def before_body(self, b: "TreeBuilder") -> bool:
+        """No body unit opened yet, though the document has them (its profile found a run)."""
+        if not self.profile.last_unit or self.left_articles:
+            return False
+        return not any(n.kind == self.profile.unit_kind for n in b.root.walk())
 
     def _past_articles(self, b: "TreeBuilder") -> bool:
         seen = {n.cite for n in b.root.walk() if n.kind == self.profile.unit_kind}

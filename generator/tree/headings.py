@@ -24,7 +24,7 @@ KEYWORDS = [
     (r"SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?", "side-letter"),
     (r"MEMORANDUM\s+OF\s+UNDERSTANDING", "mou"),
     (r"MEMORANDUM\s+OF\s+AGREEMENT", "moa"),
-    (r"ARTICLE", "article"), (r"SECTION", "section"), (r"PART", "part"), (r"CHAPTER", "chapter"),
+    (r"ARTICLE", "article"), (r"SECTION", "section"), (r"CLAUSE", "clause"), (r"PART", "part"), (r"CHAPTER", "chapter"),
     (r"SCHEDULE", "schedule"), (r"APPENDIX", "appendix"), (r"EXHIBIT", "exhibit"),
     (r"ATTACHMENT", "attachment"), (r"ADDENDUM", "addendum"), (r"ANNEXE?", "annex"),
 ]
@@ -71,6 +71,7 @@ class Heading:
     num: str = ""
     numeral: str = ""
     printed_num: str = ""  # the numeral as printed ("XII")
+    separated: bool = False  # a ':' or dash between number and title ("Article 1: purpose of agreement")
 
 
 def read_heading(text: str) -> Heading | None:
@@ -118,7 +119,8 @@ def _keyword_heading(text: str) -> Heading | None:
     rest = rest[sep.end():] if sep else ""
     if kind == "article" and rest.endswith("."):
         return None  # "Article 12.05 of this Agreement ... ." is a sentence
-    heading = Heading(kind, "", _title(rest), upper, num=num, numeral=numeral, printed_num=raw)
+    heading = Heading(kind, "", _title(rest), upper, num=num, numeral=numeral, printed_num=raw,
+                      separated=bool(sep) and bool(re.search(r"[:\-–—]", sep.group(0))))
     if num_match.group("year") and kind == "lou":
         heading.num = f"{num_match.group('year')}-{num}"
     if kind == "lou":

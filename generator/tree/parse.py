@@ -25,7 +25,8 @@ BULLETS = "•●▪-"
 GLUED_REFERENCE = re.compile(r"^(\((?:Articles?|Art\.)\s[^)]*\))\s*(?:-\s+(.*))?$")
 TITLE_MAX_WORDS = 12
 # A line ending in one of these words runs on: "All assessment instruments under the conditions of"
-DANGLING = {"of", "the", "to", "and", "a", "an", "in", "for", "with", "by", "under", "at", "or", "on", "that"}
+VERB = re.compile(r"\s(?:is|are|shall|will|must|may|means|has|have|be)\s")
+DANGLING = {"between", "from", "than", "as", "if", "when", "where", "who", "which", "of", "the", "to", "and", "a", "an", "in", "for", "with", "by", "under", "at", "or", "on", "that"}
 
 
 @dataclass
@@ -557,6 +558,8 @@ def _looks_like_title(text: str) -> bool:
     """Short, capitalised, no closing punctuation: "Settling of Grievance", '"BOARD"' (Rockies 2.1)."""
     bare = text.strip('"“”\'')
     dangling = text.split()[-1].lower() in DANGLING if text.split() else False
+    if VERB.search(text) and re.search(r"[,\d]", text):
+        return False  # "Ordinary hours are 40 hours per week": a sentence, not a title
     return len(text.split()) <= TITLE_MAX_WORDS and not bare.endswith(TERMINAL[:3]) and bare[:1].isupper() \
         and not dangling
 

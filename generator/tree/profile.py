@@ -23,7 +23,7 @@ from ..model import Line
 from .headings import Heading, read_heading
 from .markers import read_markers
 
-BODY_KINDS = ("article", "section", "chapter", "part")
+BODY_KINDS = ("article", "section", "chapter", "clause", "part")
 MIN_RUN = 2  # a keyword opens units when at least this many of its headings continue a sequence
 MIN_CONTINUOUS = 5
 
@@ -144,7 +144,7 @@ def _longest_run(headings: list[Heading], lettered: bool) -> int:
 
 
 def _unit_kind(runs: dict[str, int], headings: list[tuple[int, Heading]]) -> str:
-    for kind in ("article", "section", "chapter", "part"):
+    for kind in ("article", "section", "chapter", "clause", "part"):
         if runs.get(kind, 0) >= MIN_RUN:
             if kind == "section" and _sections_inside_articles(headings):
                 continue

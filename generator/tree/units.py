@@ -53,7 +53,7 @@ class UnitRules:
         if heading.kind == "section" and self.profile.section_role == "none" and unit_kind == "article" \
                 and heading.numeral == "letter":
             return not self.left_articles and heading.cite not in b.by_cite
-        if heading.kind in ("article", "section", "chapter") or (heading.kind == "part" and heading.num):
+        if heading.kind in ("article", "section", "chapter", "clause") or (heading.kind == "part" and heading.num):
             return False  # not this document's unit keyword: a reference or a clause (see parse)
         if heading.kind == "part":
             return heading.cite not in b.by_cite
@@ -77,7 +77,7 @@ class UnitRules:
                 and len(heading.printed_num) == 1:
             heading.num, heading.numeral = heading.printed_num.upper(), "letter"
             heading.cite = unit_cite(heading.kind, heading.num)
-        if heading.kind == self.profile.unit_kind and heading.kind in ("section", "part") \
+        if heading.kind == self.profile.unit_kind and heading.kind == "section" \
                 and heading.numeral != "letter" and heading.num:
             heading.cite = heading.num
 
@@ -92,8 +92,9 @@ class UnitRules:
         if not heading.upper and heading.cite not in self.toc_articles:
             # "Article 1 – Purpose" in mixed case opens an article only as the next in sequence,
             # with a title: a line "Article 8 Hours of Work" in a letter is a reference.
-            expected = str(_article_number(last[-1].cite) + 1) if last else "1"
-            return heading.cite == expected and heading.title[:1].isupper()
+            expected = _article_number(last[-1].cite) + 1 if last else 1
+            titled = heading.title[:1].isupper() or (heading.separated and bool(heading.title))
+            return _article_number(heading.cite) == expected and titled and heading.cite not in b.by_cite
         if not last or _article_number(heading.cite) > _article_number(last[-1].cite) \
                 or heading.cite[:1] != last[-1].cite[:1]:
             return True

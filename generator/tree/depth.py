@@ -21,13 +21,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 from .citations import ordinal
 
 BEAM = 16
 COST = {"continue": 0.0, "open": 0.3, "restart": 1.0, "restart_after_heading": 0.2,
-        "skip": 2.0, "open_again": 0.8, "start_late": 2.5, "text_wrap": 1.5, "text": 4.0}
+        "skip": 2.0, "open_again": 0.8, "other_form": 0.6, "start_late": 2.5, "text_wrap": 1.5, "text": 4.0}
 
-Stack = tuple[tuple[str, int], ...]  # open levels: (style, ordinal)
+Stack = tuple[tuple[str, int], ...]  # open levels: (style form, ordinal)
+
+
+def form(style: str, printed: str) -> str:
+    """A marker's style with how it is printed, as regparser tells lower from upper letters and
+    "(1)" from "1.": form("letter", "A.") == "letter A.", form("number", "(1)") == "number (1)"."""
+    shape = re.sub(r"[A-Za-z]+", lambda m: "A" if m.group(0).isupper() else "a", printed)
+    shape = re.sub(r"\d+", "1", shape).strip()
+    return f"{style} {shape}"
+
+
+def base(style_form: str) -> str:
+    """"letter A." -> "letter"."""
+    return style_form.split(" ", 1)[0]
 
 
 @dataclass
@@ -93,12 +108,17 @@ def _moves(stack: Stack, mark: Mark):
     """Every reading of `mark` on top of `stack`: (new stack, cost, Decision)."""
     styles_open = [style for style, _ in stack]
     for style in mark.styles:
-        n = ordinal(style, mark.value)
+        n = ordinal(base(style), mark.value)
         if n <= 0:
             continue
         for depth in range(len(stack) - 1, -1, -1):
             open_style, last = stack[depth]
-            if open_style != style or mark.same_line:
+            if base(open_style) != base(style) or mark.same_line:
+                continue
+            if open_style != style:  # "(b)" continuing "a)": the same list printed inconsistently
+                if n == last + 1:
+                    yield (stack[:depth] + ((open_style, n),), COST["other_form"],
+                           Decision(open_style, depth, stack, "continue"))
                 continue
             if n == last + 1:
                 yield stack[:depth] + ((style, n),), COST["continue"], Decision(style, depth, stack, "continue")

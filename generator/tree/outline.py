@@ -9,7 +9,7 @@ sub-heading comes right before it.
 from __future__ import annotations
 
 from ..model import Line
-from .depth import Decision, Mark, solve
+from .depth import Decision, Mark, form, solve
 from .headings import read_heading
 from .markers import read_markers
 
@@ -40,7 +40,8 @@ def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int],
         for k, marker in enumerate(marked.markers):
             if marker.style in RESETS:
                 break
-            run.append(Mark((line.no, k), marker.styles, marker.value, wrapped=wrapped and k == 0,
+            styles = tuple(form(style, marker.printed) for style in marker.styles)
+            run.append(Mark((line.no, k), styles, marker.value, wrapped=wrapped and k == 0,
                             after_heading=heading_before and k == 0, same_line=k > 0))
         previous = ""
     decisions.update(solve(run))

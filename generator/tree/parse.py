@@ -16,6 +16,7 @@ from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
 from .headings import KEYWORD, Heading, read_heading
 from .markers import Marker, read_markers
+from .depth import base as base_style, form as printed_form
 from .outline import is_subheading, plan, stops_mid_sentence
 from .restored_headings import restored_headings
 from .units import UnitRules
@@ -36,6 +37,7 @@ class Level:
     style: str
     value: str
     node: Node
+    form: str = ""  # the style as printed ("letter A.", "number (1)"): what the outline solver tracks
 
 
 class TreeBuilder:
@@ -342,12 +344,12 @@ class TreeBuilder:
             return False  # lists restarting under sub-headings follow the builder's own rules
         if any(level.style == "group" for level in self.levels):
             return False
-        return tuple((lv.style, ordinal(lv.style, lv.value)) for lv in self.levels) == decision.before
+        return tuple((lv.form, ordinal(lv.style, lv.value)) for lv in self.levels) == decision.before
 
     def open_item(self, marker: Marker, line: Line, decision=None) -> Node:
         base = self.base or self.unit
         if decision is not None and not decision.is_text and self.solver_in_step(decision):
-            style, depth, note = decision.style, decision.depth, ""
+            style, depth, note = base_style(decision.style), decision.depth, ""
             if decision.move in ("skip", "start"):
                 note = f"numbering skips to {marker.printed}"
             elif decision.move == "restart":
@@ -364,7 +366,9 @@ class TreeBuilder:
         node = self.new_node(parent, child_cite(parent.cite, marker.value), marker, line, style)
         if note:
             node.notes.append(note)
-        self.levels.append(Level(style, marker.value, node))
+        level_form = decision.style if decision is not None and not decision.is_text \
+            and base_style(decision.style) == style else printed_form(style, marker.printed)
+        self.levels.append(Level(style, marker.value, node, level_form))
         return node
 
     def open_group(self, parent: Node) -> Node | None:

@@ -27,7 +27,8 @@ from .citations import ordinal
 
 BEAM = 16
 COST = {"continue": 0.0, "open": 0.3, "restart": 1.0, "restart_after_heading": 0.2,
-        "skip": 2.0, "open_again": 0.8, "other_form": 0.6, "start_late": 2.5, "text_wrap": 1.5, "text": 4.0}
+        "skip": 2.0, "open_again": 0.8, "other_form": 0.6,
+        "one_as_l": 0.5, "open_after_conjunction": 0.6, "start_late": 2.5, "text_wrap": 1.5, "text": 4.0}
 
 Stack = tuple[tuple[str, int], ...]  # open levels: (style form, ordinal)
 
@@ -55,6 +56,7 @@ class Mark:
     wrapped: bool = False  # the line before does not end a sentence ("... within" / "(15) hours")
     after_heading: bool = False  # a sub-heading comes right before it
     same_line: bool = False  # a second marker on one line ("b) 1."): must open a deeper level
+    after_conjunction: bool = False  # the item before ends "; or" / "; and": the list goes on
 
 
 @dataclass
@@ -129,10 +131,18 @@ def _moves(stack: Stack, mark: Mark):
                 yield stack[:depth] + ((style, n),), COST["skip"], Decision(style, depth, stack, "skip")
         if style not in styles_open:
             cost = COST["open"] if n == 1 else COST["start_late"]
+            if mark.after_conjunction:
+                cost += COST["open_after_conjunction"]
             yield stack + ((style, n),), cost, Decision(style, len(stack), stack, "open" if n == 1 else "start")
         elif n == 1:
             # the same style again, deeper: "c. / iii. / a.-d." (New Westminster C.23.5)
             yield stack + ((style, n),), COST["open_again"], Decision(style, len(stack), stack, "open")
+    if mark.value == "1" and not mark.same_line:
+        # "k. ... ; or" / "1. is convicted": the PDF printed l. as 1.
+        for depth in range(len(stack) - 1, -1, -1):
+            open_style, last = stack[depth]
+            if base(open_style) == "letter" and last == 11:
+                yield stack[:depth] + ((open_style, 12),), COST["one_as_l"], Decision(open_style, depth, stack, "one-as-l")
     if mark.same_line:  # only read as text with the marker before it (the builder keeps the line whole)
         yield stack, COST["open"] + 0.05, Decision("", -1, stack, "text")
     else:

@@ -8,6 +8,8 @@ sub-heading comes right before it.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Line
 from .depth import Decision, Mark, form, solve
 from .headings import read_heading
@@ -15,6 +17,7 @@ from .markers import read_markers
 
 TERMINAL = tuple('.:;!?"”)')
 RESETS = ("decimal", "section", "clause")
+CONJUNCTION = re.compile(r"[;,]\s*(?:or|and)$|;$")
 
 
 def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int], Decision]:
@@ -22,6 +25,7 @@ def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int],
     decisions: dict[tuple[int, int], Decision] = {}
     run: list[Mark] = []
     previous = ""
+    last_text = ""  # the line before, marker lines included ("k. refuses recall twice; or")
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -29,11 +33,13 @@ def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int],
         if line.no in continuous_lines or _resets(text):
             decisions.update(solve(run))
             run, previous = [], read_markers(text).rest or text
+            last_text = previous
             continue
         marked = read_markers(text)
         if not marked.markers:
-            previous = text
+            previous = last_text = text
             continue
+        conjunction = CONJUNCTION.search(last_text) is not None
         # "... shall give" / "(15) hours notice": a prose line that stops mid-sentence
         wrapped = stops_mid_sentence(previous)
         heading_before = is_subheading(previous)
@@ -42,8 +48,9 @@ def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int],
                 break
             styles = tuple(form(style, marker.printed) for style in marker.styles)
             run.append(Mark((line.no, k), styles, marker.value, wrapped=wrapped and k == 0,
-                            after_heading=heading_before and k == 0, same_line=k > 0))
-        previous = ""
+                            after_heading=heading_before and k == 0, same_line=k > 0,
+                            after_conjunction=conjunction and k == 0))
+        previous, last_text = "", marked.rest
     decisions.update(solve(run))
     return decisions
 

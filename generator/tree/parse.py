@@ -354,6 +354,9 @@ class TreeBuilder:
                 note = f"numbering skips to {marker.printed}"
             elif decision.move == "restart":
                 note = f"numbering starts again at {marker.printed}"
+            elif decision.move == "one-as-l":
+                marker = Marker(("letter",), "l", marker.printed)
+                note = f"printed '{marker.printed}': read as 'l', after k"
         else:
             style, depth, note = self.place(marker)
         del self.levels[depth:]

@@ -74,7 +74,8 @@ def learn(lines: list[Line], hint=None) -> Profile:
         if hs:
             profile.numerals[kind] = "letter" if kind in profile.letter_kinds else _numeral(hs)
     profile.containers = _containers(headings, profile.unit_kind)
-    last = [h for _, h in headings if h.kind == profile.unit_kind and h.upper]
+    last = [h for _, h in headings if h.kind == profile.unit_kind and h.upper] \
+        or [h for _, h in headings if h.kind == profile.unit_kind]
     if last:
         profile.last_unit = max(last, key=lambda h: _value(h, profile.unit_kind in profile.letter_kinds)).cite
     profile.section_role = _section_role(headings, profile)

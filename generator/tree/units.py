@@ -93,7 +93,9 @@ class UnitRules:
             # "Article 1 – Purpose" in mixed case opens an article only as the next in sequence,
             # with a title: a line "Article 8 Hours of Work" in a letter is a reference.
             expected = _article_number(last[-1].cite) + 1 if last else 1
-            titled = heading.title[:1].isupper() or (heading.separated and bool(heading.title))
+            # "Article 4" alone on its line (its title on the next) is a heading too
+            titled = heading.title[:1].isupper() or (heading.separated and bool(heading.title)) \
+                or not heading.title
             return _article_number(heading.cite) == expected and titled and heading.cite not in b.by_cite
         if not last or _article_number(heading.cite) > _article_number(last[-1].cite) \
                 or heading.cite[:1] != last[-1].cite[:1]:

@@ -139,8 +139,9 @@ def _numeral_fits(raw: str, rest: str, kind: str, quoted: bool) -> bool:
         return False  # "Section 3(b) of ..." is a reference
     if rest.startswith(")"):
         return False
-    if raw.isalpha() and len(raw) == 1 and not quoted and raw.islower() and kind != "lou":
-        return False  # "part a" in prose; lower-case single letters only when quoted
+    if raw.isalpha() and len(raw) == 1 and not quoted and raw.islower() and kind != "lou" \
+            and not (kind in ARABIC_KINDS and raw in "ivx"):
+        return False  # "part a" in prose; lower-case single letters only when quoted ("Chapter i" is roman)
     if raw.isalpha() and len(raw) > 1 and not is_roman(raw.lower()):
         return False
     return True

@@ -50,7 +50,7 @@ def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int],
             run.append(Mark((line.no, k), styles, marker.value, wrapped=wrapped and k == 0,
                             after_heading=heading_before and k == 0, same_line=k > 0,
                             after_conjunction=conjunction and k == 0))
-        previous, last_text = "", marked.rest
+        previous = last_text = marked.rest
     decisions.update(solve(run))
     return decisions
 

@@ -321,7 +321,7 @@ class TreeBuilder:
         "Section 7.2" is the decimal clause 7.2."""
         if "." in marker.value:
             return self.open_decimal(Marker(("decimal",), marker.value, marker.printed), unit, line)
-        if self.profile.section_role != "clause" or unit.kind in ("part", "document"):
+        if self.profile.section_role != "clause" or unit.cite in ("Preamble", "Cover", "Signatures", ""):
             return None
         node = self.new_node(unit, child_cite(unit.cite, marker.value), marker, line, "section")
         self.base, self.levels, self.rebase = node, [], None

@@ -83,7 +83,8 @@ def learn(lines: list[Line], hint=None) -> Profile:
         profile.clause_scheme = "restarting"
     if profile.unit_kind in ("part", "chapter") or not runs.get(profile.unit_kind):
         chain = _continuous_chain(lines)
-        if len(chain) >= MIN_CONTINUOUS:
+        unit_lines = [no for no, h in headings if h.kind == profile.unit_kind]
+        if len(chain) >= MIN_CONTINUOUS or (len(chain) >= 2 and _spans_units(chain, unit_lines)):
             profile.clause_scheme, profile.continuous_lines = "continuous", set(chain)
     _apply_hint(profile, hint, lines)
     profile.decimal_heads = _decimal_heads(lines) - profile.continuous_lines
@@ -112,6 +113,12 @@ def _decimal_heads(lines: list[Line]) -> set[int]:
                     heads.add(no)
                 break
     return heads
+
+
+def _spans_units(chain: list[int], unit_lines: list[int]) -> bool:
+    """Does the run go on across a unit heading (Part 1: 1., 2. / Part 2: 3.)? Then it is the
+    document's clause numbering, not a list that restarts in each part."""
+    return any(chain[0] < no < chain[-1] for no in unit_lines)
 
 
 def _heading(text: str) -> Heading | None:
@@ -191,7 +198,7 @@ def _section_role(headings: list[tuple[int, Heading]], profile: Profile) -> str:
     if "section" in profile.containers:
         return "container"
     sections = [h for _, h in headings if h.kind == "section" and h.numeral in ("arabic", "roman")]
-    if profile.unit_kind != "article" or len(sections) < 2:
+    if profile.unit_kind not in ("article", "chapter", "part", "clause") or len(sections) < 2:
         return "none"
     restarts = sum(1 for a, b in zip(sections, sections[1:]) if int(b.num or 0) <= int(a.num or 0))
     return "clause" if restarts >= 1 or len(sections) >= 3 else "none"

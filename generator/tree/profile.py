@@ -152,18 +152,13 @@ def _longest_run(headings: list[Heading], lettered: bool) -> int:
 
 
 def _unit_kind(runs: dict[str, int], headings: list[tuple[int, Heading]]) -> str:
-    for kind in ("article", "section", "chapter", "clause", "part"):
+    # Sections come after the other unit words: "Chapter ii" / "Section 1." is a Section inside a
+    # Chapter; only a document without Articles, Chapters or Clauses is cut into Sections.
+    for kind in ("article", "chapter", "clause", "section", "part"):
         if runs.get(kind, 0) >= MIN_RUN:
-            if kind == "section" and _sections_inside_articles(headings):
-                continue
             return kind
     upper = [h.kind for _, h in headings if h.kind in BODY_KINDS and h.upper and h.num]
     return max(set(upper), key=upper.count) if upper else "article"
-
-
-def _sections_inside_articles(headings: list[tuple[int, Heading]]) -> bool:
-    kinds = [h.kind for _, h in headings]
-    return kinds.count("article") >= 2
 
 
 def _containers(headings: list[tuple[int, Heading]], unit_kind: str) -> set[str]:

@@ -22,6 +22,7 @@ QUOTE = "\"'“”‘’`"
 KEYWORDS = [
     (r"LETTERS?\s+OF\s+(?:UNDERSTANDING|AGREEMENT|INTENT)", "lou"),
     (r"SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?", "side-letter"),
+    (r"LETTER(?=\s*(?:#|NO\.?\s*\d|NUMBER\s*\d))", "lou"),  # "LETTER #1" (Alberta), not "letter dated"
     (r"MEMORANDUM\s+OF\s+UNDERSTANDING", "mou"),
     (r"MEMORANDUM\s+OF\s+AGREEMENT", "moa"),
     (r"ARTICLE", "article"), (r"SECTION", "section"), (r"CLAUSE", "clause"), (r"PART", "part"), (r"CHAPTER", "chapter"),

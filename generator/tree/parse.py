@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import Cleaned
-from ..model import Artifact, Block, Line, Node, Problem, Source
+from ..model import Artifact, Block, Line, Node, Problem, Source, TocEntry
 from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
 from .headings import KEYWORD, Heading, read_heading
@@ -25,6 +25,7 @@ TERMINAL = tuple('.:;!?"”)')
 BULLETS = "•●▪-"
 GLUED_REFERENCE = re.compile(r"^(\((?:Articles?|Art\.)\s[^)]*\))\s*(?:-\s+(.*))?$")
 TITLE_MAX_WORDS = 12
+PREFIX = re.compile(r"^(?:RE|SUBJECT)\s*:\s*", re.IGNORECASE)
 # A line ending in one of these words runs on: "All assessment instruments under the conditions of"
 VERB = re.compile(r"\s(?:is|are|shall|will|must|may|means|has|have|be)\s")
 DANGLING = {"between", "from", "than", "as", "if", "when", "where", "who", "which", "of", "the", "to", "and", "a", "an", "in", "for", "with", "by", "under", "at", "or", "on", "that"}
@@ -68,6 +69,7 @@ class TreeBuilder:
         self.title_continues = False
         self.title_next: Node | None = None  # a unit printed without a title: it may be on the next line
         self.consumed: set[int] = set()  # lines already read as part of a heading split over two lines
+        self.guessed_titles: set[int] = set()  # ids of units titled from the line after their heading
         self.pending_title: Node | None = None
         self.line_no = 0
         self.previous_text = ""  # the last non-blank line, and whether it stopped mid-sentence
@@ -167,7 +169,9 @@ class TreeBuilder:
         # Only body units: a letter's or schedule's next line is its parties or date, not a title.
         body = heading.kind == self.profile.unit_kind or heading.kind in self.profile.containers
         dangling = bool(heading.title.split()) and heading.title.split()[-1].lower() in DANGLING
-        self.title_next = node if (body and heading.num) or dangling else None
+        titled_late = heading.kind in ("schedule", "appendix", "exhibit", "attachment", "addendum", "annex") \
+            and not heading.title
+        self.title_next = node if (body and heading.num) or dangling or titled_late else None
         if heading.kind in self.profile.containers:
             return  # a container (New Westminster's SECTION A) holds units; it is not one
         self.unit, self.base, self.levels, self.rebase = node, node, [], None
@@ -218,8 +222,13 @@ class TreeBuilder:
             return False
         if not unit.title and not (upper or is_subheading(text)):
             return False
+        if not unit.title and unit.kind != self.profile.unit_kind and not upper:
+            return False  # a schedule's next line is its title only when printed like one (in capitals)
         if unit.title and not upper and text[:1].isupper():
             return False  # a wrapped title continues in lower case ("... conditions of" / "employment")
+        if not unit.title:
+            self.guessed_titles.add(id(unit))
+            text = PREFIX.sub("", text)  # "RE: SUBSISTENCE ALLOWANCE", "SUBJECT: TIME MANAGEMENT"
         unit.title = f"{unit.title} {text.strip('*# ')}".strip()
         unit.printed = f"{unit.printed} {text}".strip()
         unit.last_line = line.no
@@ -495,6 +504,7 @@ def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
         root.children.insert(0, cover_node(cleaned.cover))
     problems = builder.problems + repair.restore_missing_clauses(root, cleaned.toc, builder.path)
     repair.read_one_as_l(root)
+    titles_from_toc(root, cleaned.toc, builder.guessed_titles)
     titles_from_re_lines(root)
     _close_spans(root)
     if not builder.profile.levels:
@@ -533,6 +543,18 @@ def group_key(text: str) -> str:
         return words[1].upper() if len(words[1]) <= 3 else words[1].lower()
     first = "".join(ch for ch in words[0] if ch.isalnum()) if words else ""
     return first.lower()
+
+
+def titles_from_toc(root: Node, toc: list[TocEntry], guessed: set[int]) -> None:
+    """A schedule or appendix printed without a title ("APPENDIX “A”" / "SUBJECT: ...") takes the
+    title its table of contents gives it ("APPENDIX “A” -TIME MANAGEMENT PROGRAM")."""
+    titles = {f"{e.kind.capitalize()} {e.num}": e.title for e in toc
+              if e.kind in ("schedule", "appendix") and e.title}
+    for unit in root.children:
+        if unit.kind in ("schedule", "appendix") and (not unit.title or id(unit) in guessed) \
+                and titles.get(unit.cite):
+            unit.title = titles[unit.cite]
+            unit.notes.append("title from the table of contents")
 
 
 def titles_from_re_lines(root: Node) -> None:

@@ -61,6 +61,9 @@ class UnitRules:
             heading.cite = self.letter_prefix + heading.cite
         if b.unit is not None and b.unit.cite.endswith(heading.cite):
             return False  # the unit's own heading printed again (a running header or a title line)
+        if heading.numeral == "none" and b.unit is not None and b.unit.kind == heading.kind \
+                and not b.unit.children and len(b.unit.blocks) <= 2:
+            return False  # "LETTER #5" / "LETTER OF UNDERSTANDING": the second line names the first
         if self.before_body(b) and not heading.title:
             return False  # "MEMORANDUM OF UNDERSTANDING" above Article I is the document's title
         if heading.upper:

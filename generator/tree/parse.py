@@ -62,6 +62,8 @@ class TreeBuilder:
         self.levels: list[Level] = []
         self.rebase: Node | None = None  # where a self-numbered inner letter's decimals hang
         self.by_cite: dict[str, Node] = {}
+        self.parent_of: dict[int, Node] = {}  # id(node) -> its parent: ancestry without walking the tree
+        self.units: list[Node] = []  # every unit opened so far, in order
         self.table: list[Line] = []
         self.after_subheading = False  # the block just before is a sub-heading
         self.subheading_since_item = False  # a sub-heading came after the last item opened
@@ -157,6 +159,8 @@ class TreeBuilder:
                     last_line=line.no, printed=line.text.strip() if printed and not heading.keeps_line else "")
         parent = self.rules.parent_for(heading, self)
         parent.children.append(node)
+        self.parent_of[id(node)] = parent
+        self.units.append(node)
         if heading.note:
             node.notes.append(heading.note)
         if heading.kind == "group":
@@ -244,6 +248,14 @@ class TreeBuilder:
                 self.unit.notes.append("unit inferred: text before the first heading")
         return self.unit
 
+    def is_within(self, node: Node, ancestor: Node) -> bool:
+        """Is `node` inside `ancestor` (or it)? Follows parent links up: linear in depth, not size."""
+        while node is not None:
+            if node is ancestor:
+                return True
+            node = self.parent_of.get(id(node))
+        return False
+
     def register(self, node: Node) -> None:
         """Index a node by citation (the first one wins; duplicates get anchors in the passes)."""
         self.by_cite.setdefault(node.cite, node)
@@ -313,14 +325,14 @@ class TreeBuilder:
         cite = self.rules.decimal_cite(marker.value, root)
         if cite is None:
             return None
-        parent = self.rules.decimal_parent(cite, root, self.by_cite)
+        parent = self.rules.decimal_parent(cite, root, self.by_cite, self.is_within)
         here = self.target()
-        if root is unit and unit.kind != "article" and not any(n is here for n in parent.walk()):
+        if root is unit and unit.kind != "article" and not self.is_within(here, parent):
             # A letter printed inside an appendix numbers itself "1.0"-"1.4" again (Sooke Appendix
             # B.33): its decimals hang from where we are, not from the far-away paragraph 1.
             self.rebase = here
             cite = child_cite(here.cite, marker.value)
-            parent = self.rules.decimal_parent(cite, here, self.by_cite)
+            parent = self.rules.decimal_parent(cite, here, self.by_cite, self.is_within)
         node = self.new_node(parent, cite, marker, line, "decimal")
         self.base, self.levels = node, []
         return node
@@ -398,6 +410,7 @@ class TreeBuilder:
         group = Node("clause", num="", cite=child_cite(parent.cite, key), title=block.text, line=block.line,
                      last_line=block.line, style="group")
         parent.children.append(group)
+        self.parent_of[id(group)] = parent
         self.register(group)
         self.levels.append(Level("group", key, group))
         return group
@@ -436,6 +449,7 @@ class TreeBuilder:
     def new_node(self, parent: Node, cite: str, marker: Marker, line: Line, style: str) -> Node:
         node = Node("clause", num=marker.printed, cite=cite, line=line.no, last_line=line.no, style=style)
         parent.children.append(node)
+        self.parent_of[id(node)] = parent
         self.register(node)
         return node
 

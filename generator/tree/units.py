@@ -91,7 +91,7 @@ class UnitRules:
     def _accepts_article(self, heading: Heading, b: "TreeBuilder") -> bool:
         if self.left_articles or heading.cite in b.by_cite:
             return False
-        last = [n for n in b.root.walk() if n.kind == heading.kind and n.cite not in UNNUMBERED]
+        last = [n for n in b.units if n.kind == heading.kind and n.cite not in UNNUMBERED]
         if not heading.upper and heading.cite not in self.toc_articles:
             # "Article 1 – Purpose" in mixed case opens an article only as the next in sequence,
             # with a title: a line "Article 8 Hours of Work" in a letter is a reference.
@@ -113,10 +113,10 @@ class UnitRules:
         """No body unit opened yet, though the document has them (its profile found a run)."""
         if not self.profile.last_unit or self.left_articles:
             return False
-        return not any(n.kind == self.profile.unit_kind for n in b.root.walk())
+        return not any(n.kind == self.profile.unit_kind for n in b.units)
 
     def _past_articles(self, b: "TreeBuilder") -> bool:
-        seen = {n.cite for n in b.root.walk() if n.kind == self.profile.unit_kind}
+        seen = {n.cite for n in b.units if n.kind == self.profile.unit_kind}
         return self.left_articles or (bool(self.toc_articles) and self.toc_articles <= seen) \
             or (bool(self.profile.last_unit) and self.profile.last_unit in seen)
 
@@ -159,15 +159,15 @@ class UnitRules:
         return child_cite(unit.cite, value)
 
     @staticmethod
-    def decimal_parent(cite: str, unit: "Node", by_cite: dict) -> "Node":
+    def decimal_parent(cite: str, unit: "Node", by_cite: dict, within) -> "Node":
         """The nearest existing clause whose citation is a prefix ("7.1" for "7.1.1"), else the unit."""
         parts = cite.split(".")
         padded = _padded_parent(cite)  # "3.301" hangs from "3.300" (Alberta NMA hundreds)
-        if padded and padded in by_cite and _within(by_cite[padded], unit):
+        if padded and padded in by_cite and within(by_cite[padded], unit):
             return by_cite[padded]
         for k in range(len(parts) - 1, 0, -1):
             candidate = by_cite.get(".".join(parts[:k]))
-            if candidate is not None and candidate is not unit and _within(candidate, unit):
+            if candidate is not None and candidate is not unit and within(candidate, unit):
                 return candidate
         return unit
 
@@ -188,6 +188,3 @@ def _article_number(cite: str) -> int:
     last = cite.strip()[-1:].upper()
     return ord(last) - 64 if last.isalpha() else 0
 
-
-def _within(node: "Node", unit: "Node") -> bool:
-    return any(n is node for n in unit.walk())

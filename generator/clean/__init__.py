@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Artifact, Line, Source, TocEntry
+from ..model import Artifact, Line, Problem, Source, TocEntry
 from .inline import clean_inline
 from .artifacts import drop_line_artifacts, strip_inline_page_markers
-from .toc import find_index, find_toc, parse_toc
+from .toc import find_index, parse_toc, scan_toc
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Cleaned:
     removed: list[Artifact] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     cover: list[Line] = field(default_factory=list)  # lines before the TOC (title page)
+    problems: list[Problem] = field(default_factory=list)  # what cleaning could not settle safely
 
 
 def clean(source: Source) -> Cleaned:
@@ -39,15 +40,24 @@ def clean(source: Source) -> Cleaned:
         lines.append(Line(no=no, text=text, raw=raw, heading=result.heading))
     lines, found = drop_line_artifacts(lines)
     removed += found
-    cover, toc_lines, lines = find_toc(lines)
+    scan = scan_toc(lines)
+    cover, toc_lines, lines = scan.cover, scan.toc, scan.rest
     toc = parse_toc(toc_lines)
+    problems = [_toc_cut(source, scan.cut_at)] if scan.cut_at else []
     if toc_lines:
         removed.append(_region("toc", toc_lines))
     index_lines, lines = find_index(lines)
     if index_lines:
         removed.append(_region("index", index_lines))
     removed.sort(key=lambda a: a.first_line)
-    return Cleaned(lines=lines, removed=removed, toc=toc, cover=cover)
+    return Cleaned(lines=lines, removed=removed, toc=toc, cover=cover, problems=problems)
+
+
+def _toc_cut(source: Source, line: Line) -> Problem:
+    return Problem(str(source.path), line.no,
+                   "the table of contents seemed to go on past this sentence, so it was ended before it "
+                   "and everything from here on is kept as body: check the lines after the contents "
+                   "(a TOC entry left in the body shows as stray text near the start)")
 
 
 def _region(kind: str, lines: list[Line]) -> Artifact:

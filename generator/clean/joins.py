@@ -48,7 +48,7 @@ def join_markers(lines: list[Line]) -> tuple[list[Line], list[Join]]:
                 out += lines[i:run[-1] + 1]
                 i = run[-1] + 1
             continue
-        if run:
+        if run and not _awaits_number(out):
             j = _text_after(lines, i)
             if j is not None:
                 out.append(_joined(lines[i], lines[j], joins))
@@ -57,6 +57,17 @@ def join_markers(lines: list[Line]) -> tuple[list[Line], list[Join]]:
         out.append(lines[i])
         i += 1
     return out, joins
+
+
+# "... as set out in clause" / "12." / "of this Agreement": the number a wrapped reference waits for.
+AWAITS_NUMBER = re.compile(r"\b(?:article|section|clause|subclause|paragraph|subsection|part|schedule|"
+                           r"appendix|item|step|no\.)\s*$", re.IGNORECASE)
+
+
+def _awaits_number(before: list[Line]) -> bool:
+    """The line before ends with a reference keyword: the 'marker' is the end of its sentence."""
+    prev = next((line.text.strip() for line in reversed(before[-2:]) if line.text.strip()), "")
+    return bool(AWAITS_NUMBER.search(prev))
 
 
 def is_marker_only(text: str) -> bool:

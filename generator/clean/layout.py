@@ -83,6 +83,7 @@ PAGE_LINE = re.compile(r"^(?:[^.]{0,40}?\s)?page\s*\|?\s*\d{1,4}(?:\s*(?:of|/)\s
 # "SSO -- 44", "CUPE - 7": a short upper-case label, a dash, the page number.
 LABEL_PAGE = re.compile(r"^(?!(?:%s)\b)[A-Z][A-Z&.]{1,11}\s*(?:--|[-–—])\s*\d{1,4}" % "|".join(KEYWORDS),
                         re.IGNORECASE)
+GLUED_PAGE = re.compile(r"^page\s*\|?\s*\d{1,4}(?:\s+of\s+\d{1,4})?", re.IGNORECASE)
 LABEL_PAGE_LINE = re.compile(LABEL_PAGE.pattern + r"$", re.IGNORECASE)
 DASHED_PAGE = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")  # "- 14 -"
 NUMBER_ONLY = re.compile(r"^\d{1,4}$")
@@ -99,17 +100,20 @@ def furniture_kind(text: str) -> str:
 
 
 def unglue_furniture(lines: list[Line]) -> list[Artifact]:
-    """Cut a page header glued to the heading after it: 'SSO -- 44Section 3. Overtime'.
+    """Cut a page header glued to the heading after it: 'SSO -- 44Section 3. Overtime',
+    'Page 6 of 40ARTICLE 7'.
 
-    Only when the label is upper case and a capital letter follows the page number with no
-    space (pdftotext ran the two lines together); the heading is kept, the label recorded.
+    Only when the label is upper case (or is 'Page n') and a capital letter follows the page
+    number with no space (the converter ran two lines together); the heading is kept and the
+    label recorded.
     """
     removed = []
     for line in lines:
-        match = LABEL_PAGE.match(line.text.strip())
-        if not match or match.group(0).upper() != match.group(0):
+        text = line.text.strip()
+        match = GLUED_PAGE.match(text) or LABEL_PAGE.match(text)
+        if not match or (match.re is LABEL_PAGE and match.group(0).upper() != match.group(0)):
             continue
-        rest = line.text.strip()[match.end():]
+        rest = text[match.end():]
         if rest[:1].isupper():
             removed.append(Artifact("page-header", line.no, line.no, match.group(0)))
             line.text = rest
@@ -119,14 +123,18 @@ def unglue_furniture(lines: list[Line]) -> list[Artifact]:
 def page_furniture(lines: list[Line], breaks: set[int]) -> tuple[set[int], list[Artifact]]:
     """Running headers and footers: the same short line printed next to many page breaks.
 
-    Looks at the last few lines before each form feed and the first few after it; a text found
-    there at three or more breaks is furniture ('Defence Housing Australia Enterprise Agreement
-    2021'), and so is a bare page number next to a break or to that furniture. Returns the
-    indexes of the lines to drop and the artifacts.
+    Page breaks are the form feeds, or, in a text without them, its 'Page 6 of 40' lines. Looks
+    at the few lines on each side of every break; a text found there at three or more breaks is
+    furniture ('Defence Housing Australia Enterprise Agreement 2021'), and so is a bare page
+    number next to a break or to that furniture. The same furniture glued to the start of a
+    heading is cut off it. Returns the indexes of the lines to drop and the artifacts.
     """
-    if len(breaks) < 3:
+    edges = [(b - 1, b) for b in sorted(breaks)]  # (last line of a page, first line of the next)
+    if len(edges) < 3:
+        edges = [(i - 1, i + 1) for i, line in enumerate(lines) if furniture_kind(line.text) == "page-number"]
+    if len(edges) < 3:
         return set(), []
-    zones = [_zone(lines, b, -1) for b in breaks] + [_zone(lines, b, +1) for b in breaks]
+    zones = [_zone(lines, before, -1) for before, _ in edges] + [_zone(lines, after, +1) for _, after in edges]
     counts = Counter(_key(lines[i].text) for zone in zones for i in set(zone))
     recurring = {key for key, n in counts.items() if n >= 3 and _may_be_furniture(key)}
     drop: set[int] = set()
@@ -140,13 +148,28 @@ def page_furniture(lines: list[Line], breaks: set[int]) -> tuple[set[int], list[
     removed = [Artifact("page-number" if NUMBER_ONLY.match(lines[i].text.strip()) or
                         furniture_kind(lines[i].text) == "page-number" else "running-header",
                         lines[i].no, lines[i].no, lines[i].text.strip()) for i in sorted(drop)]
-    return drop, removed
+    return drop, removed + _unglue_recurring(lines, recurring, drop)
 
 
-def _zone(lines: list[Line], brk: int, step: int, size: int = 3) -> list[int]:
-    """Indexes of up to `size` non-blank lines on one side of a page break, nearest first."""
+def _unglue_recurring(lines: list[Line], recurring: set[str], drop: set[int]) -> list[Artifact]:
+    """'Defence Housing Australia Enterprise Agreement 2021PART A. TECHNICAL MATTERS': a running
+    header run into the heading after it, with no space between."""
+    removed = []
+    for i, line in enumerate(lines):
+        text = _key(line.text)
+        for key in recurring:
+            rest = text[len(key):]
+            if i not in drop and text.startswith(key) and rest[:1].isupper() and not text[len(key) - 1:len(key)].isspace():
+                removed.append(Artifact("running-header", line.no, line.no, key))
+                line.text = rest
+                break
+    return removed
+
+
+def _zone(lines: list[Line], start: int, step: int, size: int = 3) -> list[int]:
+    """Indexes of up to `size` non-blank lines from start (going back or forward), nearest first."""
     out = []
-    i = brk - 1 if step < 0 else brk
+    i = start
     while 0 <= i < len(lines) and len(out) < size:
         if lines[i].text.strip():
             out.append(i)
@@ -173,12 +196,14 @@ def _may_be_furniture(key: str) -> bool:
 PIECE_WORDS = {"a", "i", "at", "it", "me", "on", "ex", "pa", "ad", "add", "use", "let", "par", "art",
                "bit", "hi", "memo", "sect", "attach", "append", "part", "step", "end", "dum", "random", "and"}
 WORD = re.compile(r"[A-Za-z]+")
+MAX_PIECES = 10  # "A R T I C L E 5": a letter-spaced heading is a keyword split into every letter
 # What follows a keyword in a heading: "12", "XII", "A", "A.6", "“B”", "No. 3", "#3".
 NUMERAL_AFTER = re.compile(r"^\s*(?:\d|[\"'“‘][A-Za-z0-9]|[A-Z](?![a-z])|[ivxlc]+\b|No\.|NO\.|#)")
 
 
 def rejoin_split_keywords(lines: list[Line]) -> list[Artifact]:
-    """'Arti cle X' -> 'Article X', 'Ste p 2' -> 'Step 2', 'SECT ION 3' -> 'SECTION 3'.
+    """'Arti cle X' -> 'Article X', 'Ste p 2' -> 'Step 2', 'SECT ION 3' -> 'SECTION 3',
+    'A R T I C L E 5' -> 'ARTICLE 5'.
 
     Justified PDF text splits words with spaces. Only heading keywords are rejoined, only where
     a heading would have them (line start, or before a number), and only when the pieces are
@@ -198,7 +223,7 @@ def rejoin(text: str) -> tuple[str, list[str]]:
     words = list(WORD.finditer(text))
     out, pos, found, i = [], 0, [], 0
     while i < len(words):
-        for n in (3, 2):
+        for n in range(min(MAX_PIECES, len(words) - i), 1, -1):
             run = words[i:i + n]
             if len(run) < n or any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
                 continue

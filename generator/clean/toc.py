@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from ..model import Line, TocEntry
 
-TOC_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents(?:\s+page)?\W*$", re.IGNORECASE)
+# "TABLE OF CONTENTS", "Contents", "CONTENTS PAGE", and "INDEX" at the front (ca-ab-boilermakers);
+# a Markdown table's header row "| Contents | Contents |" (Docling) is read cell by cell.
+TOC_HEADING = re.compile(r"^\W*(?:(?:table\s+of\s+)?contents(?:\s+page)?|index)\W*$", re.IGNORECASE)
 INDEX_HEADING = re.compile(r"^\W*index\W*$", re.IGNORECASE)
 LEADER = re.compile(r"\.{4,}|…{2,}")
 # A trailing page number: "... Health and Wellness Program\t70", "Re: D.29 ...186", "8-9".
@@ -72,7 +74,7 @@ def scan_toc(lines: list[Line]) -> TocScan:
     (a page footer, the page number) are left to the body's own cleaning: never guess long.
     """
     start = next((i for i, line in enumerate(lines[: len(lines) // 2])
-                  if TOC_HEADING.match(line.text.strip())), None)
+                  if TOC_HEADING.match(line.text.strip()) or _is_toc_header_row(line.text)), None)
     if start is None:
         return TocScan(*_list_toc(lines))
     end, stop = _toc_end(lines, start)
@@ -132,11 +134,28 @@ def is_sentence(text: str) -> bool:
     return len(text.split()) >= 12 and text.endswith(".") and not LEADER.search(text)
 
 
+def _is_toc_header_row(text: str) -> bool:
+    cells = table_cells(text)
+    return bool(cells) and all(TOC_HEADING.match(cell) for cell in cells)
+
+
+def table_cells(text: str) -> list[str]:
+    """The non-empty cells of a Markdown table row ('| 1 | PURPOSE | 1 |'), or [] for other lines."""
+    text = text.strip()
+    if not (text.startswith("|") and text.endswith("|") and len(text) > 1):
+        return []
+    return [cell.strip() for cell in text[1:-1].split("|") if cell.strip()]
+
+
 def _is_strong_entry(text: str) -> bool:
     """An entry with a page number, leader dots or a tab: nothing else in a document looks so.
 
     Bare numbers ("1.1", "7.") are not strong: they are the body's clause numbers as well.
+    A Markdown table row counts by its cells: '| 3 | MANAGEMENT RIGHTS | 2 |'.
     """
+    cells = table_cells(text)
+    if cells:
+        return bool(LEADER.search(text)) or (len(cells) >= 2 and bool(re.fullmatch(r"\d{1,3}", cells[-1])))
     if LEADER.search(text) or "\t" in text:
         return True
     match = PAGE_AFTER_TITLE.search(text)
@@ -206,7 +225,7 @@ def parse_toc(lines: list[Line]) -> list[TocEntry]:
     entries: list[TocEntry] = []
     seen: set[str] = set()
     for line in lines:
-        text = line.text.strip().lstrip("-").strip()
+        text = "\t".join(table_cells(line.text)) or line.text.strip().lstrip("-").strip()
         head = _entry(text, line.no)
         if head and head.kind != "clause":
             if head.kind == "article":

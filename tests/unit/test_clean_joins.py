@@ -67,3 +67,8 @@ def test_every_word_of_a_joined_line_is_kept():
     body = "3.\nCommencement and duration\n3.1\nThis Agreement commences on the seventh day.\n"
     words = " ".join(text for _, text in lines(body)).split()
     assert sorted(words) == sorted(body.split())
+
+
+def test_a_number_ending_a_wrapped_reference_is_not_a_marker():
+    body = "leave is granted as set out in clause\n12.\nThe Employer shall pay the difference.\n"
+    assert joins(body) == []

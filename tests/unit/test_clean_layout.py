@@ -161,3 +161,37 @@ def test_docling_image_placeholders_are_removed_as_artifacts():
     body = "<!-- image -->\n## ARTICLE 1 - RECOGNITION\nThe Employer <!-- image --> recognizes\n"
     assert [(k, n) for k, n, _ in removed(body)] == [("image", 1), ("image", 3)]
     assert texts(body) == ["ARTICLE 1 - RECOGNITION", "The Employer recognizes"]
+
+
+def test_a_letter_spaced_heading_keyword_is_rejoined():
+    assert rejoin("A R T I C L E 5 - WAGES") == ("ARTICLE 5 - WAGES", ["A R T I C L E"])
+
+
+def test_a_page_number_glued_to_the_heading_after_it_is_cut_off():
+    body = "the end of Article 6.\nPage 6 of 40ARTICLE 7 - HOLIDAYS\n"
+    assert removed(body) == [("page-header", 2, "Page 6 of 40")]
+    assert texts(body)[1] == "ARTICLE 7 - HOLIDAYS"
+
+
+UNPAGED = """The County agrees to the terms below.
+Deschutes County AFSCME Agreement
+Page 1 of 3
+Section 4
+Any employee who is terminated during probation shall be told why.
+Deschutes County AFSCME Agreement
+Page 2 of 3
+Deschutes County AFSCME AgreementSection 5
+more text of the agreement
+Deschutes County AFSCME Agreement
+Page 3 of 3
+"""
+
+
+def test_without_form_feeds_the_page_number_lines_are_the_page_breaks():
+    kinds = [(kind, no, text) for kind, no, text in removed(UNPAGED)]
+    assert [(k, n) for k, n, _ in kinds] == [("running-header", 2), ("page-number", 3), ("running-header", 6),
+                                             ("page-number", 7), ("running-header", 8), ("running-header", 10),
+                                             ("page-number", 11)]
+    assert texts(UNPAGED) == ["The County agrees to the terms below.", "Section 4",
+                              "Any employee who is terminated during probation shall be told why.",
+                              "Section 5", "more text of the agreement"]

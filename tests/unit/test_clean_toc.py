@@ -156,3 +156,36 @@ def test_prose_inside_the_toc_region_cuts_it_and_is_reported():
     cleaned = clean(make_source(body))
     assert [p.line for p in cleaned.problems] == [3]
     assert "The Employer shall pay" in " ".join(line.text for line in cleaned.lines)
+
+
+MARKDOWN_TABLE_TOC = """BOILERMAKERS AGREEMENT
+
+## INDEX
+
+|   Article |                                    |   Page |
+|-----------|------------------------------------|--------|
+|         1 | PURPOSE                            |      1 |
+|         2 | RECOGNITION AND CRAFT JURISDICTION |      1 |
+| LETTER #7 HOURS FOR REMITTANCES                 |     44 |
+
+## DEFINITIONS
+
+Employees: Employees as used herein, means employees of the Employer engaged in work.
+"""
+
+
+def test_a_toc_printed_as_a_markdown_table_under_index_is_removed_and_read():
+    # ca-ab-boilermakers-146-bca-2025-2028: Docling's table under "## INDEX" at the front
+    cleaned = clean(make_source(MARKDOWN_TABLE_TOC))
+    assert toc_span(MARKDOWN_TABLE_TOC) == (3, 9)
+    assert [(e.kind, e.num, e.title) for e in cleaned.toc][:2] == [("article", "1", "PURPOSE"),
+                                                                  ("article", "2", "RECOGNITION AND CRAFT JURISDICTION")]
+    assert [line.text for line in cleaned.lines if line.text][0] == "DEFINITIONS"
+
+
+def test_a_markdown_table_whose_header_row_says_contents_is_a_toc():
+    # ca-ab-national-maintenance-agreement: "| Contents | Contents |"
+    body = ("| Contents | Contents |\n|---|---|\n| ARTICLE 1.000 | RECOGNITION ........ 1 |\n"
+            "| ARTICLE 2.000 | UNION SECURITY ........ 3 |\n\n## NATIONAL MAINTENANCE AGREEMENT\n\n"
+            "This Agreement is entered into this 1st day of January 2025 by and between the parties below.\n")
+    assert toc_span(body) == (1, 4)

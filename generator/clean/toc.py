@@ -27,6 +27,9 @@ COLUMN_WORDS = {"article", "articles", "no", "name", "page", "pages", "title", "
 # "Section 4", "ARTICLE 12", "Letter No. 3": the number after a keyword is the heading's own.
 NUMBERED_HEADING_END = re.compile(r"(?:^|\s)(?:article|section|part|clause|chapter|schedule|appendix|exhibit|"
                                   r"attachment|addendum|letter|step|no\.?|number|#)\s*1$", re.IGNORECASE)
+UNIT_NUMBER = re.compile(r"^(?:article|section|part|schedule|appendix|letter of understanding|"
+                         r"addendum|exhibit|attachment)\s+(?:no\.?\s*|#\s*)?[\"'“‘]?(?:\d+(?:\.\d+)*|[a-z](?:\.\d+)?|[ivxlc]+)\b[\"'”’]?",
+                         re.IGNORECASE)
 NUMBER_PREFIX = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]{1,2}[.)])\s+")
 ENTRY_START = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|APPENDIX|LETTER|ADDENDUM|\d+(?:\.\d+)*\s)",
                          re.IGNORECASE)
@@ -169,7 +172,11 @@ def _heading_keys(text: str) -> set[str]:
     key = re.sub(r"[\s.…]*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*$", "", key) if _is_strong_entry(text) else key
     key = re.sub(r"\s+", " ", key).strip(" .:-–—").lower()
     keys = {key, NUMBER_PREFIX.sub("", key)}
-    return {k for k in keys if re.search(r"[a-z]{3}", k) and not set(re.findall(r"[a-z]+", k)) <= COLUMN_WORDS}
+    unit = UNIT_NUMBER.match(key)  # "article 1 - recognition" is also matched by a bare "ARTICLE 1"
+    if unit:
+        keys.add(unit.group(0))
+    return {k for k in keys if re.search(r"[a-z]{3}", k)
+            and (UNIT_NUMBER.fullmatch(k) or not set(re.findall(r"[a-z]+", k)) <= COLUMN_WORDS)}
 
 
 def _is_running_prose(text: str) -> bool:

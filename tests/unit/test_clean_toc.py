@@ -189,3 +189,9 @@ def test_a_markdown_table_whose_header_row_says_contents_is_a_toc():
             "| ARTICLE 2.000 | UNION SECURITY ........ 3 |\n\n## NATIONAL MAINTENANCE AGREEMENT\n\n"
             "This Agreement is entered into this 1st day of January 2025 by and between the parties below.\n")
     assert toc_span(body) == (1, 4)
+
+
+def test_a_unit_heading_printed_without_its_title_matches_its_toc_entry():
+    body = ("TABLE OF CONTENTS\nArticle 1 Recognition ........ 1\nArticle 2 Union Security ........ 3\n\n"
+            "ARTICLE 1\nRECOGNITION\n1.01\tThe Employer recognizes the Union.\n")
+    assert toc_span(body) == (1, 3)

@@ -101,15 +101,15 @@ def _toc_end(lines: list[Line], start: int) -> tuple[int, str]:
         if not strong and (_is_prose(text) or _is_running_prose(text)):
             stop = f"prose at line {lines[i].no}"
             break
-        keys = _heading_keys(text)
-        if not strong and keys & seen:
+        listed, lookup = _heading_keys(text)
+        if not strong and lookup & seen:
             stop = f"line {lines[i].no} repeats a heading the contents listed"
             break
         if not strong and _followed_by_prose(lines, i):
             stop = f"line {lines[i].no} is followed by running prose"
             break
         if strong or ENTRY_START.match(text.lstrip("- ")):
-            seen |= keys
+            seen |= listed
         if strong:
             last_strong = i
         last_weak = i
@@ -165,16 +165,22 @@ def _is_strong_entry(text: str) -> bool:
     return bool(match) and bool(re.search(r"[A-Za-z]{2}", text)) and not NUMBERED_HEADING_END.search(text[:match.start() + 1] + " 1")
 
 
-def _heading_keys(text: str) -> set[str]:
-    """How a heading is matched with its TOC entry: case, leaders, page number and leading
-    number ignored ("1. SECTION 1: SCOPE" matches "SECTION 1: SCOPE ........ 6")."""
+def _heading_keys(text: str) -> tuple[set[str], set[str]]:
+    """How a heading is matched with its TOC entry: (keys an entry lists, keys a heading is
+    looked up by). Case, leaders and page number are ignored; a heading's own leading number
+    may be dropped ("1. SECTION 1: SCOPE" matches "SECTION 1: SCOPE ........ 6", its number
+    printed on the line before), but an entry's is not ("2.01 General" does not repeat
+    "1.01 General"); a bare "ARTICLE 1" matches "Article 1 Recognition ..... 1"."""
     key = LEADER.sub(" ", text.replace("\t", " "))
     key = re.sub(r"[\s.…]*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*$", "", key) if _is_strong_entry(text) else key
     key = re.sub(r"\s+", " ", key).strip(" .:-–—").lower()
-    keys = {key, NUMBER_PREFIX.sub("", key)}
-    unit = UNIT_NUMBER.match(key)  # "article 1 - recognition" is also matched by a bare "ARTICLE 1"
-    if unit:
-        keys.add(unit.group(0))
+    unit = UNIT_NUMBER.match(key)
+    listed = {key, unit.group(0)} if unit else {key}
+    return _usable(listed), _usable({key, NUMBER_PREFIX.sub("", key)})
+
+
+def _usable(keys: set[str]) -> set[str]:
+    """Keys with words in them, and not a TOC's column header ("ARTICLE NO. ARTICLE NAME")."""
     return {k for k in keys if re.search(r"[a-z]{3}", k)
             and (UNIT_NUMBER.fullmatch(k) or not set(re.findall(r"[a-z]+", k)) <= COLUMN_WORDS)}
 

@@ -130,7 +130,9 @@ def page_furniture(lines: list[Line], breaks: set[int]) -> tuple[set[int], list[
     heading is cut off it. Returns the indexes of the lines to drop and the artifacts.
     """
     edges = [(b - 1, b) for b in sorted(breaks)]  # (last line of a page, first line of the next)
-    if len(edges) < 3:
+    if edges:  # the last page's footer ends the text, with or without a form feed after it
+        edges.append((len(lines) - 1, len(lines)))
+    if len(edges) < 4:
         edges = [(i - 1, i + 1) for i, line in enumerate(lines) if furniture_kind(line.text) == "page-number"]
     if len(edges) < 3:
         return set(), []

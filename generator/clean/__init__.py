@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Artifact, Line, Source, TocEntry
+from ..model import Artifact, Line, Problem, Source, TocEntry
 from .inline import clean_inline
 from .artifacts import drop_line_artifacts, strip_inline_page_markers
-from .toc import find_index, find_toc, parse_toc
+from .joins import Join, join_markers
+from .layout import (converter_leftovers, page_furniture, rejoin_split_keywords, split_form_feeds,
+                     unglue_furniture)
+from .toc import find_index, parse_toc, scan_toc
+
+
+PAGED = 3  # form feeds it takes to trust a text's page breaks as its only page-number evidence
 
 
 @dataclass
@@ -23,31 +29,48 @@ class Cleaned:
     removed: list[Artifact] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     cover: list[Line] = field(default_factory=list)  # lines before the TOC (title page)
+    problems: list[Problem] = field(default_factory=list)  # what cleaning could not settle safely
+    joins: list[Join] = field(default_factory=list)  # marker lines joined to the text line after them
 
 
 def clean(source: Source) -> Cleaned:
     """Clean one source body. Blank lines are kept (they separate paragraphs)."""
-    lines, removed = [], []
-    for offset, raw in enumerate(source.lines):
-        no = source.first_line + offset
-        result = clean_inline(raw)
+    raw_lines, removed = converter_leftovers(split_form_feeds(source.lines, source.first_line))
+    lines = []
+    for raw in raw_lines:
+        result = clean_inline(raw.text)
         text, inline_removed = strip_inline_page_markers(result.text)
         for marker in inline_removed:
-            removed.append(Artifact("page-number", no, no, marker))
-        if raw.strip() and not text.strip() and "<hr" in raw:
-            removed.append(Artifact("html-fragment", no, no, raw.strip()))
-        lines.append(Line(no=no, text=text, raw=raw, heading=result.heading))
-    lines, found = drop_line_artifacts(lines)
+            removed.append(Artifact("page-number", raw.no, raw.no, marker))
+        if raw.text.strip() and not text.strip() and "<hr" in raw.text:
+            removed.append(Artifact("html-fragment", raw.no, raw.no, raw.text.strip()))
+        lines.append(Line(no=raw.no, text=text, raw=raw.text, heading=result.heading))
+    removed += unglue_furniture(lines)
+    breaks = {i for i, raw in enumerate(raw_lines) if raw.page_break}
+    drop, found = page_furniture(lines, breaks)
+    lines, removed = [line for i, line in enumerate(lines) if i not in drop], removed + found
+    removed += rejoin_split_keywords(lines)
+    lines, found = drop_line_artifacts(lines, paged=len(breaks) >= PAGED)
     removed += found
-    cover, toc_lines, lines = find_toc(lines)
+    scan = scan_toc(lines)
+    cover, toc_lines, lines = scan.cover, scan.toc, scan.rest
     toc = parse_toc(toc_lines)
+    problems = [_toc_cut(source, scan.cut_at)] if scan.cut_at else []
     if toc_lines:
         removed.append(_region("toc", toc_lines))
     index_lines, lines = find_index(lines)
     if index_lines:
         removed.append(_region("index", index_lines))
+    lines, joins = join_markers(lines)
     removed.sort(key=lambda a: a.first_line)
-    return Cleaned(lines=lines, removed=removed, toc=toc, cover=cover)
+    return Cleaned(lines=lines, removed=removed, toc=toc, cover=cover, problems=problems, joins=joins)
+
+
+def _toc_cut(source: Source, line: Line) -> Problem:
+    return Problem(str(source.path), line.no,
+                   "the table of contents seemed to go on past this sentence, so it was ended before it "
+                   "and everything from here on is kept as body: check the lines after the contents "
+                   "(a TOC entry left in the body shows as stray text near the start)")
 
 
 def _region(kind: str, lines: list[Line]) -> Artifact:

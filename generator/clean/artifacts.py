@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Artifact, Line
+from .layout import furniture_kind
 
 # "-Page 10-", "- Page 4 -", ";-Page 12" (Local 476 bylaws print page markers inside sentences).
 PAGE_MARKER = re.compile(r"(?<![A-Za-z0-9])-\s?Page\s\d{1,3}(?:\s?-)?")
@@ -30,11 +31,16 @@ def strip_inline_page_markers(text: str) -> tuple[str, list[str]]:
     return re.sub(r" {2,}", " ", cleaned).strip(), found
 
 
-def drop_line_artifacts(lines: list[Line]) -> tuple[list[Line], list[Artifact]]:
-    """Drop whole lines that are page numbers, OCR noise, union labels or setext underlines."""
+def drop_line_artifacts(lines: list[Line], paged: bool = False) -> tuple[list[Line], list[Artifact]]:
+    """Drop whole lines that are page numbers, OCR noise, union labels or setext underlines.
+
+    `paged`: the text marks its page breaks (form feeds), so page numbers were already found
+    next to them (layout.page_furniture) and a number alone between blank lines elsewhere is
+    data: the pay points '1', '2' of a pdftotext pay table (au-austrade Appendix A).
+    """
     kept, removed = [], []
     for i, line in enumerate(lines):
-        kind = _artifact_kind(lines, i)
+        kind = _artifact_kind(lines, i, paged)
         if kind:
             removed.append(Artifact(kind, line.no, line.no, line.text.strip()))
         else:
@@ -42,16 +48,18 @@ def drop_line_artifacts(lines: list[Line]) -> tuple[list[Line], list[Artifact]]:
     return kept, removed
 
 
-def _artifact_kind(lines: list[Line], i: int) -> str:
+def _artifact_kind(lines: list[Line], i: int, paged: bool = False) -> str:
     text = lines[i].text.strip()
     if not text:
         return ""
     if PAGE_CONTINUATION.match(text):
         return "page-number"
-    if BARE_NUMBER.match(text) and _blank(lines, i - 1) and _blank(lines, i + 1):
+    if not paged and BARE_NUMBER.match(text) and _blank(lines, i - 1) and _blank(lines, i + 1):
         return "page-number"
     if STRAY_LETTER.match(text) or BRACES.match(text):
         return "ocr-noise"
+    if furniture_kind(text):  # "Page 6 of 40", "AFSCME – 2025-597 Page |1", "SSO -- 44", "- 14 -"
+        return furniture_kind(text)
     if UNION_LABEL.match(text):
         return "union-label"
     if SETEXT_RULE.match(text) and not _blank(lines, i - 1):

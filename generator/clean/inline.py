@@ -71,6 +71,12 @@ NUMBER_MARKER = re.compile(r"^(?:-\s+)?(?:\(?(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlc]+)
 TITLE_RUN = re.compile(r"\*\*(?=[^\s*])([^\t]+?)\*\*|<(u|b|strong)\b[^>\t]*>([^\t]*?)</\2\s*>", re.IGNORECASE)
 
 
+# Windows-1252 punctuation decoded as Latin-1 lands on C1 control characters: U+0092 is '’'.
+C1_CONTROLS = re.compile("[\x80-\x9f]")
+# Pandoc inline raw HTML: "`<br>`{=html}".
+RAW_INLINE = re.compile(r"`([^`]*)`\{=html\}")
+
+
 # --- public API ---------------------------------------------------------------------------------
 
 def clean_inline(raw: str) -> InlineResult:
@@ -79,7 +85,8 @@ def clean_inline(raw: str) -> InlineResult:
     line = raw.rstrip("\r\n")
     if not line.strip(" \xa0"):  # " " (27 lines in College of the Rockies) reads as blank
         return InlineResult("", False, "", [])
-    line = line.lstrip(" ")
+    line = _windows_1252(line.lstrip(" ")).replace("\f", "")
+    line = RAW_INLINE.sub(lambda m: _note(removed, "{=html}") or m.group(1), line)
     heading, line = _strip_heading(line, removed)
     underlined = _title_hint(line)
     line = _strip_html(line, removed)
@@ -89,6 +96,20 @@ def clean_inline(raw: str) -> InlineResult:
     line = _emphasis(line, removed)
     line = _restore_escapes(line, escaped, removed)
     return InlineResult(_whitespace(line), heading, underlined, removed)
+
+
+def _windows_1252(line: str) -> str:
+    """Map C1 control characters to the Windows-1252 characters they stand for ('\x93' -> '“').
+
+    Mapped, never dropped: '\x96' is the dash of 'Article 7 \x96 Wages'. The five code
+    points Windows-1252 leaves undefined become a space.
+    """
+    def char(match: re.Match) -> str:
+        try:
+            return bytes([ord(match.group(0))]).decode("cp1252")
+        except UnicodeDecodeError:
+            return " "
+    return C1_CONTROLS.sub(char, line)
 
 
 # --- steps --------------------------------------------------------------------------------------

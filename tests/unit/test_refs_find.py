@@ -23,7 +23,7 @@ def shapes(text):
     ("Article A.5.1 and A.5.2 above", [("article", [("A.5.1", []), ("A.5.2", [])], "above")]),
     ("Articles 14 through 16", [("article", [("14", []), ("16", [])], "")]),
     ("Clauses 7.4, 9.6, 19.4 and 20.2", [("clause", [("7.4", []), ("9.6", []), ("19.4", []), ("20.2", [])], "")]),
-    ("as in sub-clause (b) above", [("clause", [("", ["b"])], "above")]),
+    ("as in sub-clause (b) above", [("subclause", [("", ["b"])], "above")]),
     ("at Step 3 of the grievance procedure", [("step", [("3", [])], "")]),
     ("See Schedule 'A'.", [("schedule", [("A", [])], "")]),
     ("in Schedule B", [("schedule", [("B", [])], "")]),

@@ -100,6 +100,8 @@ class Resolver(TreeIndex):
         scope = ref.scope
         if scope is None or scope.word in CLAUSE_WORDS:
             return None
+        if scope.num and scope.word == "section":  # "Paragraph B of Section 7.2", "of Section 3"
+            return self._number("section", scope.num, here)
         if scope.num:
             return re.sub(r"^([A-G])(\d)", r"\1.\2", scope.num)
         unit = self.unit_of(here)
@@ -140,11 +142,11 @@ class Resolver(TreeIndex):
                 return f"{unit.cite}.{num}"
             if num in self.nodes and self.nodes[num].kind != "clause":
                 return num  # sections that are units ("1. SECTION 1: TITLE")
+        if kind in ("clause", "subclause") and num in self.nodes and self.nodes[num].kind == "clause":
+            return num  # continuous clauses under Parts: "clause 1" is clause 1 wherever it is read
         for node in self.chain(here):
             if node.cite and f"{node.cite}.{num}" in self.nodes:
                 return f"{node.cite}.{num}"
-        if "." not in num and num in self.nodes and self.nodes[num].kind == "clause":
-            return num  # continuous clauses under Parts: "clause 35" is clause 35 wherever it is read
         return num if "." in num or kind == "article" or not unit.cite else f"{unit.cite}.{num}"
 
     def _with_subs(self, base: str, subs: list[str]) -> str:

@@ -52,7 +52,8 @@ SCOPE_WORDS = (r"(?i:article|sub-?section|section|sub-?clause|clause|sub-?paragr
                r"letter(?:\s+of\s+(?:understanding|agreement|intent))?|side\s+letter|appendix|schedule|"
                r"exhibit|attachment|addendum|part)|LOU|MOU|MOA")
 SCOPE = (rf"\s+(?:of|in)\s+(?:(?P<det>this|the|that|said)\s+(?P<sw>{SCOPE_WORDS})(?![\w-])"
-         rf"|(?:the\s+)?(?i:article)\s+(?P<snum>[IVXL]{{1,7}}|[A-G]\.\d{{1,2}}|\d{{1,3}})(?![\w'’-]|\.\w))")
+         rf"|(?:the\s+)?(?P<sword>(?i:article|section))\s+(?P<snum>[IVXL]{{1,7}}|[A-G]\.\d{{1,2}}|\d{{1,3}}(?:\.\d{{1,3}})?)"
+         rf"(?![\w'’-]|\.\w))")
 NUMBERED = re.compile(
     rf"(?P<kw>{KEYWORD})\s*(?:#\s?)?(?P<items>{FIRST}(?:(?:{SEP}|\s+(?={KEYWORD}))(?:{KW_ITEM}|{NEXT}))*)"
     rf"(?P<where>\s+(?:above|below))?(?P<scope>{SCOPE})?")
@@ -78,7 +79,7 @@ STATUTE_SECTION = re.compile(
     r"\d+(?:\.\d+)*(?:\(\w{1,3}\))*(?:\s*(?:and|or|,)\s*\d+(?:\.\d+)*(?:\(\w{1,3}\))*)*"
     rf"\s+of\s+(?:the\s+)?{STATUTE_NAME}")
 UNIT_WORDS = ("hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
-              "per", "percent", "%", "km", "fte", "minutes", "cents", "dollars", "p.m", "a.m", "pm", "am")
+              "per", "percent", "%", "km", "fte", "minutes", "cents", "dollars", "p.m", "a.m", "pm", "am", "times")
 
 
 @dataclass
@@ -100,7 +101,7 @@ class Scope:
 
     det: str  # this | the | that | said | "" (a numbered article)
     word: str  # article | section | clause | subclause | paragraph | letter | appendix | ...
-    num: str = ""  # "12" for "of Article XII"
+    num: str = ""  # "12" for "of Article XII", "7.2" for "of Section 7.2"
 
 
 @dataclass
@@ -226,7 +227,8 @@ def _scope(match: re.Match) -> Scope | None:
         value = roman_value(num) if re.fullmatch(r"[IVXL]+", num) else None
         if re.fullmatch(r"[IVXL]+", num) and value is None:
             return None
-        return Scope("", "article", str(value) if value else num.replace(" ", ""))
+        word = match.group("sword").lower()
+        return Scope("", word, str(value) if value else num.replace(" ", ""))
     word = re.sub(r"[^a-z]", "", match.group("sw").lower())
     word = "letter" if word.startswith(("letter", "sideletter", "lou", "mou", "moa")) else word
     return Scope(match.group("det").lower(), keyword_kind(word) or word)

@@ -20,7 +20,8 @@ from .tree_index import TreeIndex
 ELSEWHERE = re.compile(
     r"^\s*,?\s*(?:of|to|in|under)\s+(?!this\b)"
     r"(?!(?:the\s+|our\s+)?(?:[Pp]rovincial\s+|[Ll]ocal\s+)?(?i:collective\s+agreement|agreement)\b)[^.;]{0,80}?"
-    r"\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|[Bb]y-?[Ll]aws?|BY-?LAWS?|[A-Z]{2,}A)\b")
+    r"\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|[Bb]y-?[Ll]aws?|BY-?LAWS?|[A-Z]{2,}A|"
+    r"Rules|Manual|Handbook|Guidelines)\b")
 # '... Protection Program", Section 4, Part B' (Rockies 17.8): a part of the quoted document.
 QUOTED_BEFORE = re.compile(r"\w[\"”]\s*,\s*$")
 # "this Article", "this Letter of Understanding": the enclosing unit or clause.
@@ -28,8 +29,9 @@ OF_ARTICLE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?Article\s+([A-G]\.?\s?\d+(?
 OTHER_LOCAL = re.compile(r"\b(?:CUPE|Local)\s+(?:No\.\s*)?(\d{2,5})\b")
 TO_LETTER = re.compile(r"\s+to\s+(?:the\s+)?(?:Letter\s+of\s+Understanding|LOU)\s*(?:No\.?|#)?\s*(\d+)", re.IGNORECASE)
 SELF = re.compile(r"\b[Tt]his\s+(?P<what>[Aa]rticle|[Cc]lause|[Ll]etter\s+of\s+[Uu]nderstanding|LOU|[Ll]etter|"
+                  r"[Ss]ide\s+[Ll]etter|"
                   r"[Aa]ppendix|[Ss]chedule|[Aa]ddendum|[Mm]emorandum\s+of\s+(?:[Uu]nderstanding|[Aa]greement))\b")
-SELF_KINDS = {"article": ("article",), "clause": ("clause",), "lou": ("lou",), "letter": ("lou", "mou"),
+SELF_KINDS = {"article": ("article",), "clause": ("clause",), "lou": ("lou",), "letter": ("lou", "mou"), "side": ("lou",),
               "appendix": ("appendix",), "schedule": ("schedule",), "addendum": ("addendum",), "memorandum": ("mou", "schedule")}
 
 
@@ -85,6 +87,8 @@ class Resolver(TreeIndex):
                 cite = self._with_subs(num, item.subs) if num else None
             else:
                 cite = self._sub(base, item.subs, here, scope)
+            if item.keyed and not child and k > 0:  # "clause 12 and subclause 23.4": its own citation
+                item = Item(item.kw_start, item.end, item.num, item.subs, item.range_from, item.kind, True)
             alone = k + 1 == len(ref.items) or ref.items[k + 1].keyed
             if child and alone and targets and cite in self.nodes:  # "Article XII, Section 3(b)": 12.3.b
                 first = targets.pop().item

@@ -66,8 +66,9 @@ BARE = re.compile(rf"(?<![\w$.#/-])(?P<items>{BARE_NUM}{SUB}*(?:{SEP}{BARE_NUM}{
 TAIL = (rf"(?:\s*,\s*|\s+)(?i:paragraph|para\.?|clause|section|item)\s+"
         rf"(?P<para>[A-Z]-\d{{1,2}}|\d{{1,2}}(?:\.\d{{1,2}})*|[A-Za-z])(?![\w-])(?P<psubs>{SUB}*)")
 NAMED = re.compile(
-    r"\b(?P<kw>Schedules?|Appendi(?:x|ces)|Addend(?:um|a)|Exhibits?|Attachments?|Parts?)\s+(?P<q>[\"'“‘]?)(?P<num>[A-Z]|\d{1,2}|[IVX]{2,5})\b"
-    rf"(?P=q)?[\"'”’]?(?:{TAIL})?")
+    r"(?P<head>\b(?P<kw>Schedules?|Appendi(?:x|ces)|Addend(?:um|a)|Exhibits?|Attachments?|Parts?)\s+(?P<q>[\"'“‘]?)"
+    r"(?P<num>[A-Z]|\d{1,2}|[IVX]{2,5})\b"
+    rf"(?P=q)?[\"'”’]?)(?:{TAIL})?")
 LETTER = re.compile(
     r"\b(?P<kw>(?i:letters?\s+of\s+(?:understanding|intent|agreement)|side\s+letters?|"
     r"memorand(?:um|a)\s+of\s+(?:understanding|agreement))|LOUs?|LOAs?|MOUs?|MOAs?)\s*(?:No\.?|Number|#)?\s*"
@@ -93,6 +94,7 @@ class Item:
     range_from: "Item | None" = None  # "14 through 16": 16 has range_from=14
     kind: str = ""  # the keyword it is cited by ("Article XII, Section 3": article, then section)
     keyed: bool = False  # its own keyword is printed right before it
+    kw_start: int = -1  # where that keyword starts ("and subclause 23.4": the "s")
 
 
 @dataclass
@@ -159,6 +161,11 @@ def find_references(text: str) -> list[Ref]:
         add(_named(match))
     pos = 0
     while (match := NUMBERED.search(text, pos)) is not None:
+        # "clause 12 and subclause 23.4, and section 119 of the Fair Work Act": the list stops
+        # where the statute found first begins
+        limit = min((s for s, e in taken if match.start() < s < match.end()), default=None)
+        if limit is not None:
+            match = NUMBERED.search(text, match.start(), limit) or match
         ref = _numbered(match)  # a scope it did not take ("Step 3 of Article A.6") is read again
         add(ref)
         pos = ref.end if ref is not None else match.start() + 1
@@ -188,6 +195,8 @@ def _named(match: re.Match) -> Ref | None:
     num = match.group("num")
     if kind is None or len(num) > 1 and not num.isdigit() and roman_value(num) is None:
         return None
+    if kind == "part":  # "Part B, clause 23": Australian clauses are cited by their own numbers
+        return Ref(kind, match.start(), match.end("head"), [Item(match.start("num"), match.end("num"), num)])
     return Ref(kind, match.start(), match.end(), [Item(match.start("num"), match.end("num"), num)],
                para=_para(match))
 
@@ -248,14 +257,16 @@ def _items(text: str, offset: int, kind: str) -> list[Item]:
     with positions; each item knows the keyword it is cited by."""
     items: list[Item] = []
     keyed = True  # the first item follows the reference's own keyword
+    kw_start = offset
     for match in TOKEN.finditer(text):
         if match.group("kw"):
-            kind, keyed = keyword_kind(match.group("kw")) or kind, True
+            kind, keyed, kw_start = keyword_kind(match.group("kw")) or kind, True, offset + match.start()
             continue
         item = _item(match, offset, kind)
         if item is None:
             continue
         item.kind, item.keyed = kind, keyed
+        item.kw_start = kw_start if keyed and items else item.start
         between = text[items[-1].end - offset:match.start()] if items else ""
         if items and RANGE_RE.match(between) and item.num and items[-1].num:
             item.range_from = items[-1]

@@ -25,6 +25,7 @@ KEYWORD_KINDS = {
     "article": "article", "clause": "clause", "subclause": "subclause", "section": "section",
     "subsection": "subsection", "paragraph": "paragraph", "subparagraph": "subparagraph",
     "item": "paragraph", "sub": "clause", "step": "step", "rule": "paragraph",
+    "art": "article", "sec": "section", "cl": "clause", "para": "paragraph", "subpara": "subparagraph",
 }
 # How deep a keyword cites: "Article XII, Section 3" is section 3 of Article XII because a section
 # is deeper than an article; "Articles 12 and 13" are two articles.
@@ -45,13 +46,15 @@ FIRST = rf"(?:{NUM}{SUB}*|{ROMAN}{SUB}*|{CAP}{SUB}*|{SUB}+|[a-z]\))"
 NEXT = rf"(?:{NUM}{SUB}*|{SUB}+|[a-z]\)|(?<![A-Za-z])(?:[IVXL]{{2,7}}|[B-HJ-Z])(?![\w'’-]|\.\w){SUB}*)"
 # ";" continues a list only before another number: "25.07 (a); 25.10, 25.11" (Sooke 25.16).
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*(?:through|to|-|–)\s*|\s*;\s*(?:and\s+)?(?=\d))"
-KEYWORD = (r"(?<![A-Za-z])(?i:articles?|sub-?clauses?|clauses?|sub-?sections?|sections?|sub-?paragraphs?|"
-           r"paragraphs?|items?|sub|steps?|rules?)(?![A-Za-z])")
+# Abbreviations as stewards type them: "Art. 12.05", "Sec. 3", "cl. 7.1", "para. 2".
+KEYWORD = (r"(?<![A-Za-z])(?:(?i:articles?|sub-?clauses?|clauses?|sub-?sections?|sections?|sub-?paragraphs?|"
+           r"paragraphs?|items?|sub|steps?|rules?|arts?\.|secs?\.|cls?\.|paras?\.|subparas?\.)|Arts?|Secs?)"
+           r"(?![A-Za-z])")
 KW_ITEM = rf"{KEYWORD}\s*(?:#\s?)?{FIRST}"
 SCOPE_WORDS = (r"(?i:article|sub-?section|section|sub-?clause|clause|sub-?paragraph|paragraph|"
                r"letter(?:\s+of\s+(?:understanding|agreement|intent))?|side\s+letter|appendix|schedule|"
                r"exhibit|attachment|addendum|part)|LOU|MOU|MOA")
-SCOPE = (rf"\s+(?:of|in)\s+(?:(?P<det>this|the|that|said)\s+(?P<sw>{SCOPE_WORDS})(?![\w-])"
+SCOPE = (rf"\s+(?:of|in)\s+(?:(?P<det>(?i:this|the|that|said))\s+(?P<sw>{SCOPE_WORDS})(?![\w-])"
          rf"|(?:the\s+)?(?P<sword>(?i:article|section))\s+(?P<snum>[IVXL]{{1,7}}|[A-G]\.\d{{1,2}}|\d{{1,3}}(?:\.\d{{1,3}})?)"
          rf"(?![\w'’-]|\.\w))")
 NUMBERED = re.compile(
@@ -177,7 +180,28 @@ def find_references(text: str) -> list[Ref]:
         if not _is_quantity(text, match.end()):
             add(Ref("bare", match.start(), match.end(), _items(match.group("items"), match.start("items"), "bare")))
     refs.sort(key=lambda r: r.start)
-    return refs
+    return _items_of_units(text, refs)
+
+
+OF_UNIT = re.compile(r"\s+(?:of|in|to)\s+(?:the\s+)?$")
+
+
+def _items_of_units(text: str, refs: list[Ref]) -> list[Ref]:
+    """ "paragraph 2 of LOU 3", "Section 4 of Schedule A": one citation, the item of that unit
+    (as "LOU 3, paragraph 2" is)."""
+    out: list[Ref] = []
+    for ref in refs:
+        before = out[-1] if out else None
+        if (before is not None and ref.kind in UNIT_KINDS and ref.kind != "part" and ref.para is None
+                and before.kind in KEYWORD_KINDS.values() and before.kind not in ("article", "step")
+                and len(before.items) == 1 and before.items[0].num and before.scope is None
+                and not before.relative and OF_UNIT.fullmatch(text[before.end:ref.start])):
+            item = before.items[0]
+            ref.para, ref.start = Item(item.start, item.end, item.num, item.subs), before.start
+            out[-1] = ref
+            continue
+        out.append(ref)
+    return out
 
 
 def _letter(match: re.Match) -> Ref:

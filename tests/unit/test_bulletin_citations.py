@@ -115,6 +115,8 @@ C = "deschutes-county-2025#"
     (["See Article XII Section 3 on steps."], "deschutes-county-2025", [("Article XII Section 3", C + "12.3")]),
     (["See XII.3 on steps."], "deschutes-county-2025", [("XII.3", C + "12.3")]),
     (["See Section 3(b) of Article XII."], "deschutes-county-2025", [("Section 3(b) of Article XII", C + "12.3.b")]),
+    (["See Art. XII, Sec. 3(b)."], "deschutes-county-2025", [("Art. XII, Sec. 3(b)", C + "12.3.b")]),
+    (["Read para. 3 of LOU #2."], "deschutes-county-2025", [("para. 3 of LOU #2", C + "LOU 2.3")]),
 ])
 def test_steward_shorthand_in_bulletins(paragraphs, agreement, expected):
     assert steward(*paragraphs, agreement=agreement)[0] == expected

@@ -88,6 +88,10 @@ def test_a_statute_section_is_a_statute_not_a_clause():
     ("clause 12.3(a)(i)", [("clause", [("12.3", ["a", "i"])], "")]),
     ("paragraph 23.4(b)", [("paragraph", [("23.4", ["b"])], "")]),
     ("as in XII.3 today", [("bare", [("12.3", [])], "")]),
+    ("see Art. 12.05(b)", [("article", [("12.05", ["b"])], "")]),
+    ("Art. XII, Sec. 3", [("article", [("12", []), ("3", [])], "")]),
+    ("under cl. 7.1.1(a)", [("clause", [("7.1.1", ["a"])], "")]),
+    ("the art 3 class", []),
 ])
 def test_reference_shapes_of_other_styles(text, expected):
     assert shapes(text) == expected
@@ -162,3 +166,12 @@ def test_the_finder_never_raises_on_reference_like_text(parts):
     for ref in find_references(text):
         assert 0 <= ref.start < ref.end <= len(text)
         assert all(ref.start <= i.start <= i.end <= ref.end for i in ref.items)
+
+
+@pytest.mark.parametrize("text, para", [
+    ("para. 2 of LOU 3", "2"), ("paragraph 2 of the Letter of Understanding No. 3", "2"),
+    ("Section 4 of Schedule A", "4"),
+])
+def test_an_item_of_a_named_unit_is_one_citation(text, para):
+    (ref,) = find_references(text)
+    assert (ref.start, ref.end, ref.para.num) == (0, len(text), para)

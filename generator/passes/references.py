@@ -134,6 +134,9 @@ class Resolver(TreeIndex):
         clause that has it; "Section 3" in a document whose sections restart in each article is
         this article's section 3; "Section 3 of Article XII" is 12.3."""
         num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
+        whole = re.fullmatch(r"(\d+)\.0+", num)  # "Article 7.00" is ARTICLE 7.00, cited "7"
+        if whole and num not in self.nodes and whole.group(1) in self.nodes:
+            return whole.group(1)
         if scope and "." not in num:
             return f"{scope}.{num}"
         if kind == "section" and f"Section {num}" in self.nodes:

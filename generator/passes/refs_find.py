@@ -35,8 +35,9 @@ RANK = {"article": 0, "section": 1, "clause": 1, "subsection": 2, "subclause": 2
 UNIT_KINDS = ("lou", "schedule", "appendix", "addendum", "exhibit", "attachment", "part")
 
 ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-NUM = (r"(?:[A-Z]-\d{1,2}(?!\d)|[A-G]\.\s?\d{1,2}|[A-G]\d{1,2}(?=[\s,.;:)]|$)|\d{1,3})"
-       r"(?:\.\d{1,3})*(?:\.[a-z]{1,4}\b)*")
+# "Rules 2000" is no "Rules 200": a number is never cut inside its digits.
+NUM = (r"(?:[A-Z]-\d{1,2}(?!\d)|[A-G]\.\s?\d{1,2}|[A-G]\d{1,2}(?=[\s,.;:)]|$)|\d{1,3}(?!\d))"
+       r"(?:\.\d{1,3}(?!\d))*(?:\.[a-z]{1,4}\b)*")
 SUB = r"(?:\s?\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\))"
 ROMAN = r"(?<![A-Za-z])[IVXL]{1,7}(?![\w'’-]|\.\w)"
 CAP = r"(?<![A-Za-z])[A-Z](?![\w'’-]|\.\w)"
@@ -49,7 +50,7 @@ SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*(?:through|to|-|–)\s
 # Abbreviations as stewards type them: "Art. 12.05", "Sec. 3", "cl. 7.1", "para. 2".
 KEYWORD = (r"(?<![A-Za-z])(?:(?i:articles?|sub-?clauses?|clauses?|sub-?sections?|sections?|sub-?paragraphs?|"
            r"paragraphs?|items?|sub|steps?|rules?|arts?\.|secs?\.|cls?\.|paras?\.|subparas?\.)|Arts?|Secs?)"
-           r"(?![A-Za-z])")
+           r"(?![A-Za-z]|\(s\))")  # "Article(s) and Section(s)" is no reference
 KW_ITEM = rf"{KEYWORD}\s*(?:#\s?)?{FIRST}"
 SCOPE_WORDS = (r"(?i:article|sub-?section|section|sub-?clause|clause|sub-?paragraph|paragraph|"
                r"letter(?:\s+of\s+(?:understanding|agreement|intent))?|side\s+letter|appendix|schedule|"

@@ -219,6 +219,11 @@ def test_roman_article_with_restarting_sections(where, sentence, expected):
     assert links_at(ROMAN_SECTIONS, where, sentence)[0] == expected
 
 
+def test_an_article_printed_with_zeros_is_the_article():
+    spec = "article: 7 | Hours\n  clause: 7.01\narticle: 13 | Leave\n  clause: 13.01"
+    assert links_at(spec, "13.01", "as in Article 7.00 here")[0] == [("Article 7.00", "7")]
+
+
 def test_a_range_of_sections_cites_the_sections_in_between():
     _, doc = links_at(ROMAN_SECTIONS, "14.1", "Sections 12.1 through 12.3 apply")
     (middle,) = [n for n in doc.root.walk() if n.cite == "12.2"]

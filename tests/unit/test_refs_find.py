@@ -136,7 +136,8 @@ def test_outside_statutes_are_statutes(text):
 
 @pytest.mark.parametrize("text", [
     "Article 12 and I agree", "Section A of the form", "Part time staff", "the Subcommittee 3 members",
-    "Rule of thumb", "ARTICLES of incorporation", "Step I", "a 1.5 times rate",
+    "Rule of thumb", "ARTICLES of incorporation", "Step I", "a 1.5 times rate", "the Article(s) and Section(s)",
+    "Classification Rules 2000",
 ])
 def test_words_that_look_like_keywords_are_not_references(text):
     assert [(r.kind, [i.num for i in r.items]) for r in find_references(text)] in ([], [("article", ["12"])])

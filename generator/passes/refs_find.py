@@ -16,6 +16,7 @@ not know is skipped (`keyword_kind`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -81,7 +82,7 @@ STATUTE_NAME = (r"(?P<name>[A-Z][\w'’()]*(?:\s+(?:[A-Z(][\w'’()]*|of|and|on|
                 r"(?i:Act|Code|Regulations?))")
 STATUTE_SECTION = re.compile(
     r"(?:\b(?:[Ss]ections?|[Ss]ub-?sections?|[Pp]aragraphs?|[Pp]art)\s+|(?<![\w.])ss?\.\s?|(?<![\w.$])(?=\d+\.\d))"
-    r"\d+(?:\.\d+)*(?:\(\w{1,3}\))*(?:\s*(?:and|or|,)\s*\d+(?:\.\d+)*(?:\(\w{1,3}\))*)*"
+    r"\d+(?:\.\d+)*(?:\(\w{1,3}\))*(?:\s*(?:and|or|,)\s*\d+(?:\.\d+)*(?:\(\w{1,3}\))*){0,6}"  # bounded: linear
     rf"\s+of\s+(?:the\s+)?{STATUTE_NAME}")
 UNIT_WORDS = ("hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
               "per", "percent", "%", "km", "fte", "minutes", "cents", "dollars", "p.m", "a.m", "pm", "am", "times")
@@ -125,6 +126,31 @@ class Ref:
     para: Item | None = None  # "LOU #2, paragraph 2": the unit's item
 
 
+class Spans:
+    """Non-overlapping spans taken so far, sorted: overlap checks in log time, so a long table of
+    numbers stays linear."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start) - 1
+        if k >= 0 and self.ends[k] > start:
+            return False
+        return k + 1 >= len(self.starts) or self.starts[k + 1] >= end
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect.bisect_right(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
+
+    def next_start(self, pos: int) -> int | None:
+        """The start of the first span that begins after pos."""
+        k = bisect.bisect_right(self.starts, pos)
+        return self.starts[k] if k < len(self.starts) else None
+
+
 def keyword_kind(word: str) -> str | None:
     """The kind of a printed keyword, whatever its case, hyphen or plural; None if unknown."""
     key = re.sub(r"[^a-z]", "", word.lower())
@@ -150,12 +176,12 @@ def roman_value(text: str) -> int | None:
 def find_references(text: str) -> list[Ref]:
     """Every reference in a text, left to right, never overlapping (statutes win over sections)."""
     refs: list[Ref] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add(ref: Ref | None) -> None:
-        if ref is not None and (ref.items or ref.kind == "statute") and not any(s < ref.end and ref.start < e for s, e in taken):
+        if ref is not None and (ref.items or ref.kind == "statute") and taken.free(ref.start, ref.end):
             refs.append(ref)
-            taken.append((ref.start, ref.end))
+            taken.add(ref.start, ref.end)
 
     for match in STATUTE_SECTION.finditer(text):
         add(Ref("statute", match.start(), match.end(), [], name=match.group("name")))
@@ -167,8 +193,8 @@ def find_references(text: str) -> list[Ref]:
     while (match := NUMBERED.search(text, pos)) is not None:
         # "clause 12 and subclause 23.4, and section 119 of the Fair Work Act": the list stops
         # where the statute found first begins
-        limit = min((s for s, e in taken if match.start() < s < match.end()), default=None)
-        if limit is not None:
+        limit = taken.next_start(match.start())
+        if limit is not None and limit < match.end():
             match = NUMBERED.search(text, match.start(), limit) or match
         ref = _numbered(match)  # a scope it did not take ("Step 3 of Article A.6") is read again
         add(ref)

@@ -1,4 +1,6 @@
 """The reference finder: which spans of a sentence name other parts of the document."""
+import time
+
 import pytest
 
 from hypothesis import given, settings
@@ -176,3 +178,10 @@ def test_the_finder_never_raises_on_reference_like_text(parts):
 def test_an_item_of_a_named_unit_is_one_citation(text, para):
     (ref,) = find_references(text)
     assert (ref.start, ref.end, ref.para.num) == (0, len(text), para)
+
+
+@pytest.mark.parametrize("text", ["1.1 " * 20000, "12.3, " * 15000 + " hours", "section 12.3, " * 6000 + "of the Code"])
+def test_a_long_table_of_numbers_is_read_in_linear_time(text):
+    started = time.perf_counter()
+    find_references(text)
+    assert time.perf_counter() - started < 3  # 5,000 numbers took 4.6 s when each span was checked against all

@@ -225,8 +225,8 @@ class Resolver(TreeIndex):
         "Side Letter No. 2" -> "Side Letter 2"; "Memorandum of Agreement No. 2" -> "MOA 2"."""
         num = ref.items[0].num + (f".{ref.name}" if ref.name else "")
         family = ref.family
-        found = [c for c in self.nodes if re.fullmatch(
-            rf"(?:Local )?{family} (?:\d{{4}}-)?{re.escape(num)}", c)]
+        pattern = re.compile(rf"(?:Local )?{family} (?:\d{{4}}-)?{re.escape(num)}")
+        found = [c for c in self.nodes if family in c and pattern.fullmatch(c)]
         if not found and family in ("MOU", "MOA"):  # an older tree files memoranda as letters
             return self._letter(Ref("lou", ref.start, ref.end, ref.items, name=ref.name), here)
         if not found:

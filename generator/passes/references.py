@@ -231,8 +231,8 @@ class Resolver(TreeIndex):
             return self._letter(Ref("lou", ref.start, ref.end, ref.items, name=ref.name), here)
         if not found:
             return f"{family} {num}"
-        unit = self.unit_of(here)
-        if unit.kind in ("article", "part") and f"{family} {num}" in found:
+        unit = self.unit_of(here)  # a bulletin reads from the document itself: its own letter too
+        if (unit.kind in ("article", "part") or not unit.cite) and f"{family} {num}" in found:
             return f"{family} {num}"
         return min(found, key=lambda c: abs(self.nodes[c].line - here.line))
 

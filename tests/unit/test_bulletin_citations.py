@@ -144,3 +144,12 @@ def test_a_named_agreement_shorthand_that_does_not_exist_is_reported():
     assert found == []
     (problem,) = bulletin.problems
     assert problem.level == "error" and "not in deschutes-county-2025 (no 12.9)" in problem.message
+
+
+def test_a_bulletins_lou_is_the_agreements_own_letter_not_a_template_printed_earlier():
+    spec = "article: 1 | Scope\nlou: LOU 2022-1 | Provincial template\n  clause: LOU 2022-1.2\nlou: LOU 1 | Local letter\n  clause: LOU 1.2"
+    agreement = hand_document(spec, "rockies-2022", short_title="Rockies")
+    bulletin = hand_document("> Read LOU #1, paragraph 2 first.", "news", kind="bulletin", date="2026-01-05",
+                             agreement="rockies-2022")
+    link_bulletins([agreement, bulletin])
+    assert [a.target for a in bulletin.root.blocks[0].annotations] == ["rockies-2022#LOU 1.2"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Annotation, Document, Node, Problem
 from ..statutes import Statutes
-from .refs_find import Item, Ref, find_references
+from .refs_find import RANK, UNIT_KINDS, Item, Ref, find_references, roman_value
 from .tree_index import TreeIndex
 
 # "Article 6.1 of their Memorandum of Agreement", "Clause 5 of the BCTF Code of Ethics",
@@ -20,7 +20,8 @@ from .tree_index import TreeIndex
 ELSEWHERE = re.compile(
     r"^\s*,?\s*(?:of|to|in|under)\s+(?!this\b)"
     r"(?!(?:the\s+|our\s+)?(?:[Pp]rovincial\s+|[Ll]ocal\s+)?(?i:collective\s+agreement|agreement)\b)[^.;]{0,80}?"
-    r"\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|By-?laws|[A-Z]{2,}A)\b")
+    r"\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|[Bb]y-?[Ll]aws?|BY-?LAWS?|[A-Z]{2,}A|"
+    r"Rules|Manual|Handbook|Guidelines)\b")
 # '... Protection Program", Section 4, Part B' (Rockies 17.8): a part of the quoted document.
 QUOTED_BEFORE = re.compile(r"\w[\"”]\s*,\s*$")
 # "this Article", "this Letter of Understanding": the enclosing unit or clause.
@@ -28,8 +29,9 @@ OF_ARTICLE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?Article\s+([A-G]\.?\s?\d+(?
 OTHER_LOCAL = re.compile(r"\b(?:CUPE|Local)\s+(?:No\.\s*)?(\d{2,5})\b")
 TO_LETTER = re.compile(r"\s+to\s+(?:the\s+)?(?:Letter\s+of\s+Understanding|LOU)\s*(?:No\.?|#)?\s*(\d+)", re.IGNORECASE)
 SELF = re.compile(r"\b[Tt]his\s+(?P<what>[Aa]rticle|[Cc]lause|[Ll]etter\s+of\s+[Uu]nderstanding|LOU|[Ll]etter|"
+                  r"[Ss]ide\s+[Ll]etter|"
                   r"[Aa]ppendix|[Ss]chedule|[Aa]ddendum|[Mm]emorandum\s+of\s+(?:[Uu]nderstanding|[Aa]greement))\b")
-SELF_KINDS = {"article": ("article",), "clause": ("clause",), "lou": ("lou",), "letter": ("lou", "mou"),
+SELF_KINDS = {"article": ("article",), "clause": ("clause",), "lou": ("lou",), "letter": ("lou", "mou"), "side": ("lou",),
               "appendix": ("appendix",), "schedule": ("schedule",), "addendum": ("addendum",), "memorandum": ("mou", "schedule")}
 
 
@@ -42,6 +44,13 @@ class Target:
     printed: str
 
 
+# Which citations a unit word of a scope ("of this Letter", "of the Appendix") can mean.
+SCOPE_PREFIXES = {"letter": ("LOU", "Local LOU", "Side Letter", "MOU", "MOA"), "appendix": ("Appendix",),
+                  "schedule": ("Schedule",), "exhibit": ("Exhibit",), "attachment": ("Attachment",),
+                  "addendum": ("Addendum",), "part": ("Part",)}
+CLAUSE_WORDS = ("clause", "subclause", "subsection", "paragraph", "subparagraph")
+
+
 class Resolver(TreeIndex):
     """Resolves references in one document; knows its citations and each node's ancestors."""
 
@@ -50,26 +59,67 @@ class Resolver(TreeIndex):
         self.doc = document
         self.renumbered: dict[tuple[str, str], str] = {}
 
-    def resolve(self, ref: Ref, here: Node, context: str = "") -> list[Target]:
-        if ref.kind == "lou":
-            return [Target(ref.items[0], self._letter(ref, here), "")]
-        if ref.kind in ("schedule", "appendix", "addendum"):
-            return [Target(ref.items[0], self._named(ref, here, context[ref.end:]), "")]
+    def resolve(self, ref: Ref, here: Node, context: str = "", recent: str = "") -> list[Target]:
+        """The targets of a reference read at `here`; `recent` is the unit a bulletin named last
+        ("paragraph 3 of the Letter" after "LOU #2")."""
+        if ref.kind in UNIT_KINDS:
+            return [Target(ref.items[0], self._unit(ref, here, context), "")]
         if ref.kind == "step":
             scope = OF_ARTICLE.match(context[ref.end:])
             if scope:  # "Step 3 of Article A.6": only that article's steps
                 article = re.sub(r"^([A-G])(\d)", r"\1.\2", scope.group(1))
                 return [Target(item, self._step_in(item.num, article), "") for item in ref.items]
             return [Target(item, self._step(item.num, here, context), "") for item in ref.items]
-        targets, base = [], ""
-        for item in ref.items:
+        scope = self._scope(ref, here, recent)
+        targets: list[Target] = []
+        base, base_kind = "", ""
+        parents: dict[str, str] = {}  # "Article XII, Sections 3 and 4": 4 is under 12 too
+        for k, item in enumerate(ref.items):
+            child = bool(base) and item.keyed and RANK.get(item.kind, 9) > RANK.get(base_kind, 9) \
+                and "." not in item.num
+            if child and item.num:
+                parents[item.kind] = base
             if item.num:
-                base = self._number(ref.kind, self._current(item.num, here), here)
-                cite = self._with_subs(base, item.subs) if base else None
+                parent = base if child else "" if item.keyed or "." in item.num else parents.get(item.kind, "")
+                num = f"{parent}.{item.num}" if parent else self._number(
+                    item.kind or ref.kind, self._current(item.num, here), here, scope)
+                base, base_kind = num, item.kind
+                cite = self._with_subs(num, item.subs) if num else None
             else:
-                cite = self._sub(base, item.subs, here)
+                cite = self._sub(base, item.subs, here, scope)
+            if item.keyed and not child and k > 0:  # "clause 12 and subclause 23.4": its own citation
+                item = Item(item.kw_start, item.end, item.num, item.subs, item.range_from, item.kind, True)
+            alone = k + 1 == len(ref.items) or ref.items[k + 1].keyed
+            if child and alone and targets and cite in self.nodes:  # "Article XII, Section 3(b)": 12.3.b
+                first = targets.pop().item
+                item = Item(first.start, item.end, item.num, item.subs, item.range_from, item.kind)
             targets.append(Target(item, cite, ""))
         return targets
+
+    def _scope(self, ref: Ref, here: Node, recent: str) -> str | None:
+        """The citation a local number is counted in: "of Article XII" -> "12"; "of this Article"
+        -> the enclosing unit; "of this Section" -> the enclosing section; "of the Letter" -> the
+        enclosing letter, or in a bulletin the letter it named last. None: no scope, or a clause
+        word ("of this subclause"), which the nearest-enclosing search already means."""
+        scope = ref.scope
+        if scope is None or scope.word in CLAUSE_WORDS:
+            return None
+        if scope.num and scope.word == "section":  # "Paragraph B of Section 7.2", "of Section 3"
+            return self._number("section", scope.num, here)
+        if scope.num:
+            return re.sub(r"^([A-G])(\d)", r"\1.\2", scope.num)
+        unit = self.unit_of(here)
+        if scope.word == "article":
+            return unit.cite or None
+        if scope.word == "section":
+            chain = self.chain(here)
+            below = next((n for n in chain if self.parent.get(id(n)) is unit), None)
+            return (below or unit).cite or None
+        prefixes = SCOPE_PREFIXES.get(scope.word, ())
+        own = next((n.cite for n in self.chain(here) if n.cite.startswith(prefixes)), None)
+        if own:
+            return own
+        return recent if recent.startswith(prefixes) else None
 
     def _current(self, num: str, here: Node) -> str:
         """An old number the enclosing clause still uses for itself (see stale_numbers)."""
@@ -78,33 +128,48 @@ class Resolver(TreeIndex):
                 return node.cite
         return num
 
-    def _number(self, kind: str, num: str, here: Node) -> str:
+    def _number(self, kind: str, num: str, here: Node, scope: str | None = None) -> str:
         """An absolute number ("12.05", "A.6") as printed; a local one ("clauses 1 (a)" inside
         14.3, "clause 1.2 above" inside a letter of Appendix B.33) from the nearest enclosing
-        clause that has it."""
+        clause that has it; "Section 3" in a document whose sections restart in each article is
+        this article's section 3; "Section 3 of Article XII" is 12.3."""
         num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
+        whole = re.fullmatch(r"(\d+)\.0+", num)  # "Article 7.00" is ARTICLE 7.00, cited "7"
+        if whole and num not in self.nodes and whole.group(1) in self.nodes:
+            return whole.group(1)
+        if scope and "." not in num:
+            return f"{scope}.{num}"
         if kind == "section" and f"Section {num}" in self.nodes:
             return f"Section {num}"  # bylaws: "Section 4(c)" is Section 4, item c
         if kind == "article" and ("." not in num or num in self.nodes) or num in self.nodes and "." in num:
             return num
+        unit = self.unit_of(here)
+        if kind == "section" and "." not in num:
+            if unit.cite and f"{unit.cite}.{num}" in self.nodes:
+                return f"{unit.cite}.{num}"
+            if num in self.nodes and self.nodes[num].kind != "clause":
+                return num  # sections that are units ("1. SECTION 1: TITLE")
+        if kind in ("clause", "subclause") and num in self.nodes and self.nodes[num].kind == "clause":
+            return num  # continuous clauses under Parts: "clause 1" is clause 1 wherever it is read
         for node in self.chain(here):
             if node.cite and f"{node.cite}.{num}" in self.nodes:
                 return f"{node.cite}.{num}"
-        return num if "." in num or kind == "article" else f"{self.unit_of(here).cite}.{num}"
+        return num if "." in num or kind == "article" or not unit.cite else f"{unit.cite}.{num}"
 
     def _with_subs(self, base: str, subs: list[str]) -> str:
         return ".".join([base] + subs)
 
-    def _sub(self, base: str, subs: list[str], here: Node) -> str | None:
-        """ "(a) and (b)" after "Article 10.08": 10.08.a; alone ("(b) above"): the nearest
-        enclosing clause that has such a sub-clause."""
+    def _sub(self, base: str, subs: list[str], here: Node, scope: str | None = None) -> str | None:
+        """ "(a) and (b)" after "Article 10.08": 10.08.a; alone ("(b) above", "paragraph (a) of
+        this subclause"): the nearest enclosing clause that has such a sub-clause."""
         if base:
             return self._with_subs(base, subs)
+        if scope:
+            return self._with_subs(scope, subs)
         for node in self.chain(here):
             if node.cite and self._with_subs(node.cite, subs) in self.nodes:
                 return self._with_subs(node.cite, subs)
         return None
-
     def _step(self, num: str, here: Node, context: str) -> str | None:
         """ "Step 3": the step of the nearest enclosing procedure, else the document's only one
         (only grievance procedures when the sentence says "grievance": Rockies LOU 3 "the
@@ -135,22 +200,48 @@ class Resolver(TreeIndex):
     def _about(self, cite: str, word: str) -> bool:
         return any(word in (n.title + " " + n.printed).lower() for n in self.chain(self.nodes[cite]))
 
+    def _unit(self, ref: Ref, here: Node, context: str) -> str | None:
+        """A letter, schedule, appendix, exhibit, attachment or part; with "paragraph 2" after it,
+        that item of it ("LOU #2, paragraph 2" -> "LOU 2.2")."""
+        cite = self._letter(ref, here) if ref.kind == "lou" else self._named(ref, here, context[ref.end:])
+        if cite and ref.para is not None:
+            return self._unit_item(cite, ref.para)
+        return cite
+
+    def _unit_item(self, unit: str, para: Item) -> str:
+        """ "Appendix A, paragraph A-1(d)": the appendix numbers its items "A-1", or "1" under A."""
+        num = para.num
+        variants = [num, num.lower()]
+        dashed = re.fullmatch(r"([A-Z])-(\d+)", num)
+        if dashed:
+            variants += [dashed.group(2), f"{dashed.group(1).lower()}.{dashed.group(2)}"]
+        candidates = [self._with_subs(f"{unit}.{v}", para.subs) for v in dict.fromkeys(variants)]
+        return next((c for c in candidates if c in self.nodes), candidates[0])
+
     def _letter(self, ref: Ref, here: Node) -> str | None:
         """ "LOU #3": from an article, the agreement's own letter 3; from inside a schedule or
         another letter, the letter 3 nearest in the document (Rockies Schedule C's "LOU #1" is
-        the provincial template's LOU 2022-1, printed just after it, not local LOU 1)."""
+        the provincial template's LOU 2022-1, printed just after it, not local LOU 1).
+        "Side Letter No. 2" -> "Side Letter 2"; "Memorandum of Agreement No. 2" -> "MOA 2"."""
         num = ref.items[0].num + (f".{ref.name}" if ref.name else "")
-        found = [c for c, n in self.nodes.items() if n.kind == "lou" and re.fullmatch(
-            rf"(?:Local )?LOU (?:\d{{4}}-)?{re.escape(num)}", c)]
+        family = ref.family
+        pattern = re.compile(rf"(?:Local )?{family} (?:\d{{4}}-)?{re.escape(num)}")
+        found = [c for c in self.nodes if family in c and pattern.fullmatch(c)]
+        if not found and family in ("MOU", "MOA"):  # an older tree files memoranda as letters
+            return self._letter(Ref("lou", ref.start, ref.end, ref.items, name=ref.name), here)
         if not found:
-            return f"LOU {num}"
-        unit = self.unit_of(here)
-        if unit.kind in ("article", "part") and f"LOU {num}" in found:
-            return f"LOU {num}"
+            return f"{family} {num}"
+        unit = self.unit_of(here)  # a bulletin reads from the document itself: its own letter too
+        if (unit.kind in ("article", "part") or not unit.cite) and f"{family} {num}" in found:
+            return f"{family} {num}"
         return min(found, key=lambda c: abs(self.nodes[c].line - here.line))
 
     def _named(self, ref: Ref, here: Node, after: str = "") -> str | None:
-        cite = f"{ref.kind.capitalize()} {ref.items[0].num}"
+        num = ref.items[0].num
+        value = roman_value(num) if len(num) > 1 or ref.kind == "part" else None
+        if value and f"{ref.kind.capitalize()} {num}" not in self.nodes:
+            num = str(value)  # "Part III" -> "Part 3"
+        cite = f"{ref.kind.capitalize()} {num}"
         to_letter = TO_LETTER.match(after)  # "Appendix A to Letter of Understanding No. 9"
         if to_letter and f"LOU {to_letter.group(1)} {cite}" in self.nodes:
             return f"LOU {to_letter.group(1)} {cite}"
@@ -216,9 +307,11 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
         if ELSEWHERE.match(text[ref.end:]) or QUOTED_BEFORE.search(text[:ref.start]) \
                 or _other_local(document, text[:ref.start]):
             continue
-        for k, target in enumerate(resolver.resolve(ref, node, text)):
+        targets = resolver.resolve(ref, node, text)
+        for k, target in enumerate(targets):
             start = ref.start if k == 0 else target.item.start
-            end = ref.end if ref.kind in ("lou", "schedule", "appendix", "addendum") else target.item.end
+            whole = ref.kind in UNIT_KINDS or ref.scope is not None and k == len(targets) - 1
+            end = ref.end if whole else target.item.end  # "Section 3 of this Article": one link
             printed = text[start:end]
             if target.cite and target.cite in resolver.nodes:
                 block.annotations.append(Annotation(start, end, "xref", target.cite, _title(resolver.nodes[target.cite])))
@@ -231,7 +324,7 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
                 url = statutes.url(name)
                 if url:
                     block.annotations.append(Annotation(start, end, "external", url, f"{name}, {printed.strip()}"))
-            elif ref.kind != "bare":  # a bare number that matches nothing may be anything
+            elif ref.kind not in ("bare", "part"):  # a bare number or "Part 1" may be anything
                 document.problems.append(Problem(
                     str(document.source.path), block.line,
                     f"{printed.strip()} referenced at line {block.line} does not exist"
@@ -273,12 +366,18 @@ def annotate_statutes(document: Document, statutes: Statutes, block) -> None:
 
 
 def _range(resolver: Resolver, target: Target, here: Node) -> None:
-    """ "Articles 14 through 16": 15 is cited too (it has no printed number to link)."""
-    first, last = target.item.range_from.num, target.item.num
-    if first.isdigit() and last.isdigit():
-        for n in range(int(first) + 1, int(last)):
-            if str(n) in resolver.nodes:
-                _cited_by(resolver.nodes[str(n)], here)
+    """ "Articles 14 through 16": 15 is cited too (it has no printed number to link); so are
+    14.4 and 14.5 in "Sections 14.3 through 14.6", counted in the cited article."""
+    last = target.cite or ""
+    first = last.rsplit(".", 1)[0] + "." + target.item.range_from.num.rsplit(".", 1)[-1] if "." in last \
+        else target.item.range_from.num
+    head, _, low = first.rpartition(".")
+    head_last, _, high = last.rpartition(".")
+    if head == head_last and low.isdigit() and high.isdigit() and not target.item.subs:
+        for n in range(int(low) + 1, int(high)):
+            cite = f"{head}.{n}" if head else str(n)
+            if cite in resolver.nodes:
+                _cited_by(resolver.nodes[cite], here)
 
 
 def _cited_by(target: Node, here: Node) -> None:

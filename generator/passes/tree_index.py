@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from ..model import Node
 
+# Kinds of node that live inside a unit (a restarting "Section 3" or an outline item included).
+CLAUSE_KINDS = {"clause", "subclause", "paragraph", "item", "step"}
+
 
 class TreeIndex:
     """Nodes by citation (the first of a repeated citation wins) and parent links."""
@@ -26,4 +29,4 @@ class TreeIndex:
 
     def unit_of(self, node: Node) -> Node:
         """The article, letter, schedule ... the node belongs to (itself for a unit)."""
-        return next((n for n in self.chain(node) if n.kind != "clause" and n.cite), node)
+        return next((n for n in self.chain(node) if n.kind not in CLAUSE_KINDS and n.cite), node)

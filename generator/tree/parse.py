@@ -70,6 +70,8 @@ class TreeBuilder:
         self.last_subheading: tuple[Node, Block] | None = None
         self.title_continues = False
         self.title_next: Node | None = None  # a unit printed without a title: it may be on the next line
+        # a marker line the cleaner joined to its text line ("b." / '"day" means ...'): the text's line
+        self.joined = {join.marker_line: join.text_line for join in getattr(cleaned, "joins", [])}
         self.consumed: set[int] = set()  # lines already read as part of a heading split over two lines
         self.guessed_titles: set[int] = set()  # ids of units titled from the line after their heading
         self.pending_title: Node | None = None
@@ -462,7 +464,7 @@ class TreeBuilder:
         elif rest and _looks_like_title(rest) and (line.heading or node.style == "decimal"):
             node.title, rest = rest, ""
         if rest:
-            node.blocks.append(Block("para", rest, line=line.no, last_line=line.no))
+            node.blocks.append(Block("para", rest, line=line.no, last_line=self.joined.get(line.no, line.no)))
         self.pending_title = node if not node.title and not rest and node.style == "decimal" else None
 
     # -- text ------------------------------------------------------------------------------
@@ -488,7 +490,7 @@ class TreeBuilder:
             kind = "subheading" if is_subheading(text) else "para"
             if self.plain and text[:1] in BULLETS:  # a bulletin's "  • increased workload"
                 kind, text = "bullet", text[1:].strip()
-            block = Block(kind, text, line=line.no, last_line=line.no)
+            block = Block(kind, text, line=line.no, last_line=self.joined.get(line.no, line.no))
             node.blocks.append(block)
             # Only a sub-heading right before a list restarts it ("Notes" / "1."); one followed by
             # a paragraph is a label inside the item (Sooke 25.07 a) "General Supervision:").

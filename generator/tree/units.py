@@ -70,7 +70,7 @@ class UnitRules:
             return True
         if heading.title.isupper() and len(heading.title) > 3:
             return True  # "Appendix A: AUSTRADE PAY SCALES": a heading, whatever the keyword's case
-        rest_is_phrase = heading.title[:1].islower() and not heading.attached_to
+        rest_is_phrase = heading.title[:1].islower() and not heading.attached_to and not heading.separated
         return self._past_articles(b) and not rest_is_phrase
 
     def recite(self, heading: Heading) -> None:

@@ -29,7 +29,8 @@ KEYWORDS = [
     (r"SCHEDULE", "schedule"), (r"APPENDIX", "appendix"), (r"EXHIBIT", "exhibit"),
     (r"ATTACHMENT", "attachment"), (r"ADDENDUM", "addendum"), (r"ANNEXE?", "annex"),
 ]
-KEYWORD = re.compile(r"^(?P<kw>" + "|".join(k for k, _ in KEYWORDS) + r")(?![A-Za-z])", re.IGNORECASE)
+KEYWORD = re.compile(r"^(?P<kw>" + "|".join(f"(?P<k{i}>{k})" for i, (k, _) in enumerate(KEYWORDS))
+                     + r")(?![A-Za-z])", re.IGNORECASE)
 # The numeral after the keyword. Order matters: "A.6" before "A", "7.00" before "7".
 NUMERAL = re.compile(
     r"^\s*(?:(?:NO|NUMBER|NUM)\.?\s*|#\s*)?"
@@ -103,7 +104,7 @@ def _keyword_heading(text: str) -> Heading | None:
     if not kw_match:
         return None
     keyword = kw_match.group("kw")
-    kind = next(k for pattern, k in KEYWORDS if re.fullmatch(pattern, keyword, re.IGNORECASE))
+    kind = next(KEYWORDS[i][1] for i in range(len(KEYWORDS)) if kw_match.group(f"k{i}"))
     upper = keyword.isupper()
     after = text[kw_match.end():]
     num_match = NUMERAL.match(after)
@@ -150,7 +151,11 @@ def _numeral_fits(raw: str, rest: str, kind: str, quoted: bool) -> bool:
 
 def _bare_keyword(kind: str, keyword: str, after: str, upper: bool) -> Heading | None:
     """A keyword with no number: "MEMORANDUM OF UNDERSTANDING", "SIDE LETTER", "LETTER OF AGREEMENT"."""
-    if kind not in ("mou", "moa", "side-letter", "lou") or after.strip(" :-–—"):
+    rest = after.strip(" :-–—")
+    if kind == "addendum" and upper and rest.isupper():
+        # "ADDENDUM LETTER OF UNDERSTANDING": an unnumbered addendum, titled by its words
+        return Heading(kind, "Addendum", _title(rest), upper, numeral="none")
+    if kind not in ("mou", "moa", "side-letter", "lou") or rest:
         return None
     return Heading(kind, CITE_PREFIX[kind], "", upper, numeral="none")
 

@@ -240,6 +240,8 @@ def _clause_number(text: str) -> int | None:
     if not match:
         return None
     rest = (match.group(2) or "").strip()
+    if rest and read_heading(text) is not None:
+        return None  # "1. SECTION 1: SCOPE" is a heading that repeats its number
     if rest and (not rest[:1].isupper() or len(rest.split()) > 14 or rest.endswith((".", ";", ","))):
         return None
     return int(match.group(1))

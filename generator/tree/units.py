@@ -59,6 +59,7 @@ class UnitRules:
             return heading.cite not in b.by_cite
         if heading.kind == "lou" and self.letter_prefix:
             heading.cite = self.letter_prefix + heading.cite
+        self.attach_repeat(heading, b)
         if b.unit is not None and b.unit.cite.endswith(heading.cite):
             return False  # the unit's own heading printed again (a running header or a title line)
         if heading.numeral == "none" and b.unit is not None and b.unit.kind == heading.kind \
@@ -108,6 +109,17 @@ class UnitRules:
                                   f"after {word} {last[-1].cite}: kept as text of {word} {last[-1].cite}; if it is "
                                   f"a new {heading.kind}, put the {heading.kind}s in order"))
         return False
+
+    @staticmethod
+    def attach_repeat(heading: Heading, b: "TreeBuilder") -> None:
+        """A second "Appendix A" after an unnumbered addendum or letter is that addendum's own:
+        "Addendum Appendix A" (Boilermakers: the long-term maintenance addendum's Appendices A, B, D)."""
+        if heading.cite not in b.by_cite or heading.kind not in ("appendix", "schedule", "exhibit", "attachment"):
+            return
+        holders = [u for u in b.units if u.kind in ("addendum", "lou", "mou", "moa") and u.line > b.by_cite[heading.cite].line]
+        if holders:
+            heading.attached_to = holders[-1].cite
+            heading.cite = f"{holders[-1].cite} {heading.cite}"
 
     def before_body(self, b: "TreeBuilder") -> bool:
         """No body unit opened yet, though the document has them (its profile found a run)."""

@@ -21,10 +21,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-Q_OPEN = "\"“‘'"
-Q_CLOSE = "\"”’'"
+# Any mix of straight, curly and Windows-1252 quotes (U+0091-U+0094, left by a bad decoding):
+# “term", "term”, ‘term’, ''term'' (two apostrophes for a double quote), ' Local Lodge ' (padded).
+Q_OPEN = "\"“‘'\u0091\u0093"
+Q_CLOSE = "\"”’'\u0092\u0094"
 # A quoted phrase: opening quote not inside a word, a letter first, closing quote not followed by a letter.
-QUOTED = (rf"(?<![\w])[{Q_OPEN}](?P<{{n}}>[A-Za-z][^{Q_OPEN}{Q_CLOSE}\n]{{{{0,70}}}}?[\w)])[{Q_CLOSE}](?![A-Za-z])")
+QUOTED = (rf"(?<![\w])[{Q_OPEN}]{{{{1,2}}}} ?(?P<{{n}}>[A-Za-z][^{Q_OPEN}{Q_CLOSE}\n]{{{{0,70}}}}?[\w)]) ?[{Q_CLOSE}]{{{{1,2}}}}"
+          r"(?![A-Za-z])")
 
 
 def _quoted(name: str) -> str:
@@ -32,15 +35,18 @@ def _quoted(name: str) -> str:
 
 
 MEANS = (r"means|mean|shall\s+mean|will\s+mean|(?:is|are|shall\s+be|will\s+be)\s+defined\s+as(?:\s+being)?|"
-         r"shall\s+be\s+deemed\s+to\s+include|designates")
+         r"shall\s+be\s+deemed\s+to\s+include|designates|"
+         r"(?:has|have)\s+the\s+(?:same\s+)?meaning\s+(?:given|provided|set\s+out|assigned)")
 WEAK = r"includes|shall\s+include|refers\s+to|relates\s+to|(?:is|are)(?=\s+(?:a|an|the|any)\b)"
 ABBR = r"[A-Z][A-Za-z]*(?:-[A-Z])?[A-Z]?[A-Za-z]*(?:\s[A-Z]{2,})?"
+HEREIN_VERB = r"[Hh]ereinafter\s+(?:(?:called|referred\s+to\s+as|known\s+as|designated\s+as)\s+)?"
 
 QUOTED_DEF = re.compile(
     r"(?:(?<=\s)|^)(?:(?:[Aa]n?|[Tt]he)\s+)?(?:term\s+)?" + _quoted("q")
     + r"(?:\s+or\s+" + _quoted("q2") + r")?"
-    + r"(?:\s*\((?P<abbr>" + ABBR + r")\))?"
-    + r"(?P<gap>\s*,[^,.;\"“”]{1,40},|\s+(?:in|for|under)\s(?:[^.;:\"“”]|\.(?=\d)){1,120}?)?"
+    + r"(?:\s*\((?P<abbr>" + ABBR + r")\)|\s*\((?P<gloss>[^()\n\"“”]{1,60})\))?"
+    + r"(?P<gap>\s*,[^,.;\"“”]{1,40},|\s+(?:in|for|under)\s(?:[^.;:\"“”]|\.(?=\d)){1,120}?"
+    + r"|,?\s+as\s+used\s+(?:in|herein|throughout)\b[^.;:\"“”]{0,60}?,?)?"
     + rf"\s+(?:also\s+)?(?P<verb>{MEANS}|{WEAK})\b")
 # Unquoted "X means": X starts its sentence (or follows "In this article,"), at most six words.
 INTRO = r"(?:(?:In|For)\s+(?:the\s+)?(?:purposes?\s+of\s+)?this\s+\w+(?:\s+\w+)?,?\s+)"
@@ -50,13 +56,18 @@ MEANS_DEF = re.compile(
 IS_DEF = re.compile(
     r"^(?P<intro>" + INTRO + r")?(?:(?:A|An|The|a|an|the)\s+)?"
     r"(?P<x>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)\s+(?:also\s+)?(?P<verb>(?:is|are)\s+(?:a|an|the)\b|includes?\b|refers\s+to\b)")
+QUOTED_IS = re.compile(r"\s*" + _quoted("q") + r"\s+(?:is|are)\s+\w")
+COLON_DEF = re.compile(r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,5}?[" + Q_CLOSE + r"]?)\s*:\s+(?P<rest>\S)")
 DASH_DEF = re.compile(
     r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?[" + Q_CLOSE + r"]?)\s+[-–—]\s+(?P<rest>\S.*)", re.S)
 PAREN_DEF = re.compile(
-    r"\(\s*(?:[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+)?(?:(?P<the>[Tt]he)\s+|an?\s+)?"
+    r"\(\s*(?:" + HEREIN_VERB + r")?(?:(?P<the>[Tt]he)\s+|an?\s+)?"
     + _quoted("q") + r"\s*\)")
 PAREN_PLAIN = re.compile(r"\(the\s+(?P<q>[a-z]{3,}(?:\s+[a-z]{3,})?)\)")
-HEREINAFTER = re.compile(r"[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+(?:(?P<the>the)\s+)?" + _quoted("q"))
+HEREINAFTER = re.compile(HEREIN_VERB + r"(?:(?P<the>the)\s+)?" + _quoted("q"))
+# (hereinafter the County): no quotes, so only capitalised words, closed by the parenthesis.
+HEREINAFTER_PLAIN = re.compile(r"\(\s*" + HEREIN_VERB + r"(?P<the>the\s+)?(?P<q>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*\)")
+PARTY_LEAD = re.compile(r"\b(?:between|by|and\s+the|with)\s+", re.I)
 KNOWN_AS = re.compile(r"\b(?:commonly\s+)?known\s+as\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
 REVERSED = re.compile(r"\bit\s+shall\s+be\s+(?:defined|known)\s+as\s+(?:an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\.")
 ABBR_AFTER = re.compile(r"[(\[]\s*(?:(?:the|a|an)\s+)?[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*[)\]]")
@@ -104,8 +115,10 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     for finder in (_quoted_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
                    _defined_as):
         found += finder(text)
+    found += _quoted_is(text, context)
     found += _is_defs(text, context)
     found += _dash_defs(text, context)
+    found += _colon_defs(text, context)
     return _without_overlaps(found)
 
 
@@ -116,9 +129,43 @@ def _quoted_defs(text: str) -> list[Found]:
         if m.group("gap") and not m.group("gap").lstrip().startswith(",") and not re.match(MEANS, verb):
             continue  # 'the "X" in B.1.1 is' is too loose; 'means' after such a gap is not
         term = _strip_the(m.group("q"))
-        aliases = [a for a in (m.group("q2") and _strip_the(m.group("q2")), m.group("abbr")) if a]
-        out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=_scope_before(text, m.start())))
+        abbr = m.group("abbr") if m.group("abbr") and _is_alias(m.group("abbr"), term) else None
+        aliases = [a for a in (m.group("q2") and _strip_the(m.group("q2")), abbr) if a]
+        scope = _scope_of_words(m.group("gap") or "") or _scope_before(text, m.start())
+        out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=scope))
     return out
+
+
+def _is_alias(abbr: str, term: str) -> bool:
+    """ "(TTOC)" after "Teacher Teaching on Call" is another name of the term; "(indemnité)" or
+    "(Employeur)" after a federal agreement's "allowance" / "Employer" is its French gloss."""
+    return sum(c.isupper() for c in abbr) >= 2 or _is_abbreviation_of(abbr, term) is not None
+
+
+def _scope_of_words(gap: str) -> str:
+    """ 'The term "employee" as used in this Agreement shall mean': the words between the term and
+    its verb may say where it applies."""
+    m = re.search(r"\bthis\s+(\w+)", gap)
+    return SCOPE_WORDS.get(m.group(1).lower(), "clause") if m else ""
+
+
+def _quoted_is(text: str, context: bool) -> list[Found]:
+    """Under a "Definitions" heading, '"Sick Leave Bank" is leave available ...' defines (Deschutes
+    26 E.1): a quoted term opening the text, then "is" or "are"."""
+    m = QUOTED_IS.match(text) if context else None
+    return [Found(_strip_the(m.group("q")), "quoted", m.start(), m.end())] if m else []
+
+
+def _colon_defs(text: str, context: bool) -> list[Found]:
+    """Under a "Definitions" heading, "Written Evidence: Is evidence in the form of ..." and
+    "Long Term Maintenance : Is work ..." (Alberta construction)."""
+    m = COLON_DEF.match(text) if context else None
+    if not m:
+        return []
+    term = m.group("x").strip(Q_OPEN + Q_CLOSE + " ")
+    if NOT_DASH_TERM.match(term) or re.search(r"\d", term) or term.split()[0].lower() in NOT_TERM:
+        return []
+    return [Found(term, "colon", 0, m.end("x"))]
 
 
 def _means_defs(text: str) -> list[Found]:
@@ -170,17 +217,41 @@ def _paren_defs(text: str) -> list[Found]:
             continue  # ("MET") after Multi-Employer Template: an abbreviation, found below
         if re.fullmatch(r"[^A-Za-z]*|\d.*", q) or len(q.split()) > 6:
             continue
-        shape = "party" if re.fullmatch(r"\s*\(.*\)\s*,?\s*", text, re.S) else "paren"
-        out.append(Found(_strip_the(q), shape, m.start(), m.end(), scope="doc" if shape == "party" else "unit"))
+        # "Deschutes County (hereinafter the "County")" names a party; "any dispute (hereinafter
+        # referred to as "the grievance")" does not: the words before are not a name.
+        party = _party_named_before(text, m.start()) if "ereinafter" in m.group(0) else ""
+        words = text[:m.start()].replace("(", " ").split()
+        party = party if party[:1].isupper() and words and re.match(r"[A-Z0-9]", words[-1]) else ""
+        shape = "party" if party or re.fullmatch(r"\s*\(.*\)\s*,?\s*", text, re.S) else "paren"
+        out.append(Found(_strip_the(q), shape, m.start(), m.end(), scope="doc" if shape == "party" else "unit",
+                         text=party))
         if m.group("the") or re.match(r"the\s", q, re.I):  # (the "Act"), ("the grievor"): used as "the Act"
             out[-1].shape += "-the"
-    for m in HEREINAFTER.finditer(text):
-        if not any(f.start <= m.start() < f.end for f in out):
+    for m in list(HEREINAFTER.finditer(text)) + list(HEREINAFTER_PLAIN.finditer(text)):
+        if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):
             the = m.group("the") or re.match(r"the\s", m.group("q"), re.I)
-            out.append(Found(_strip_the(m.group("q")), "party-the" if the else "party", m.start(), m.end(), scope="doc"))
+            out.append(Found(_strip_the(m.group("q")), "party-the" if the else "party", m.start(), m.end(),
+                             text=_party_named_before(text, m.start()), scope="doc"))
     for m in PAREN_PLAIN.finditer(text):
         out.append(Found(m.group("q"), "paren-the", m.start(), m.end(), scope="unit", reuse=True))
     return out
+
+
+def _party_named_before(text: str, start: int) -> str:
+    """ "by and between Deschutes County (hereinafter the County)": the party's name is the words
+    right before, back to "between", "by", "and the" or "with" ("" when the parenthesis opens the
+    text: then the name is the line above, which definitions.py reads)."""
+    paren = text.rfind("(", 0, start + 1)
+    before = text[:paren if paren >= 0 and not text[paren:start].strip("( ") else start]
+    name = ""
+    for cut in (max(before.rfind(". "), before.rfind(";")), before.rfind(";")):  # "ABC Ltd. (hereinafter"
+        sentence = before[cut + 1:]
+        leads = list(PARTY_LEAD.finditer(sentence))
+        name = name or sentence[leads[-1].end() if leads else 0:].strip(" ,(\n")
+    if not name or "(" in name:
+        return ""
+    end = text.find(")", start)
+    return f"{name} {text[len(before):end + 1 if end >= 0 else len(text)].strip()}"
 
 
 def _abbreviations(text: str) -> list[Found]:

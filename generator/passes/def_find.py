@@ -373,6 +373,32 @@ def _clean_term(raw: str, max_words: int = 6) -> str:
     return " ".join(words).strip(",;:")
 
 
+LABEL_MARK = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)?")
+GLOSS = re.compile(r"\s*\((?P<g>[^()]{1,60})\)\s*$")
+
+
+def label_term(text: str) -> tuple[str, list[str]]:
+    """The term a label line names, with its aliases, or ("", []) when the line is not a label:
+    `a. "annual rate of pay"` -> annual rate of pay; `"allowance" (indemnité)` -> allowance (a
+    French gloss is neither term nor alias); `Fair Work Act`; `Long Term Maintenance (LTM)` -> LTM."""
+    text = " ".join(text[LABEL_MARK.match(text).end():].split()).rstrip(":").strip()
+    aliases = []
+    gloss = GLOSS.search(text)
+    if gloss and gloss.start() > 0:
+        head = text[:gloss.start()].strip(Q_OPEN + Q_CLOSE + " ")
+        if _is_alias(gloss.group("g"), head):
+            aliases = [gloss.group("g").strip(Q_OPEN + Q_CLOSE + " ")]
+        if _is_alias(gloss.group("g"), head) or text[:gloss.start()].rstrip()[-1:] in Q_CLOSE or \
+                gloss.group("g")[:1].islower():
+            text = text[:gloss.start()]
+    term = _strip_the(text.strip(Q_OPEN + Q_CLOSE + " "))
+    words = term.split()
+    if not words or len(words) > 8 or not term[0].isalpha() or re.search(r"[.;!?,]$", term) or \
+            words[0].lower() in NOT_TERM or any(q in term for q in "\"“”"):
+        return "", []
+    return term, aliases
+
+
 def _strip_the(term: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", term.strip()).strip()
 

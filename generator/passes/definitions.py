@@ -25,8 +25,9 @@ from difflib import SequenceMatcher
 
 from .. import terms_config
 from ..model import Block, Definition, Document, Node, Problem
-from .def_find import (Found, find_definitions, is_definitions_heading, key_of, normal, scope_of_heading,
-                       scope_of_intro, title_term)
+from .def_find import (Found, find_definitions, is_definitions_heading, key_of, label_term, normal,
+                       scope_of_heading, scope_of_intro, title_term)
+from .def_lists import GLine, read_glossary
 from .terms import mark_uses
 from .tree_index import TreeIndex
 
@@ -69,6 +70,7 @@ class Candidate:
     text: str
     whole: bool  # speaks for the whole document: the preamble's definitions and parties, a definitions article
     own_nodes: list[Node] = field(default_factory=list)  # whole clauses that are the definition
+    own_blocks: list[Block] = field(default_factory=list)  # blocks that are the definition (a glossary list's)
 
 
 def annotate_definitions(document: Document, config: terms_config.TermsConfig | None = None) -> None:
@@ -112,12 +114,141 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
             scope_hint = (sticky[1] if sticky else "") or heading_scope
             for found in find_definitions(block.text, context):
                 if block.text.startswith("Re:") and found.shape != "abbreviation" or \
-                        block.kind == "subheading" and found.shape in ("means", "is", "dash", "defined-as"):
+                        block.kind == "subheading" and found.shape in ("means", "is", "dash", "defined-as", "colon"):
                     continue  # a letter's "Re: ... (“Unpaid Leave”)" names the letter; a heading defines nothing
                 found_here.append(_place(tree, node, index, found, context, scope_hint))
+            found_here += _label_above(tree, node, index, context, scope_hint, found_here)
         out += found_here
         out += _titled(tree, node, found_here, titled_context)
+    return _with_lists(document, tree, out)
+
+
+NEXT_LINE_VERB = re.compile(r"(?:means|shall\s+mean|includes|is\s+defined\s+as|refers\s+to|has\s+the\s+meaning)\b")
+
+
+def _label_above(tree: Tree, node: Node, index: int, context: bool, scope_hint: str,
+                 found_here: list[Candidate]) -> list[Candidate]:
+    """A term alone on its line and "means ..." on the next (Canadian federal `a. "annual rate of
+    pay"` / `means ...`): the block starts with the verb, the block above (or the clause's title,
+    when the parser took the quoted term for one) is only the term."""
+    block = node.blocks[index]
+    text = block.text.lstrip()
+    if not (NEXT_LINE_VERB.match(text) or context and NEXT_LINE_VERB.match(text.lower()) and text[:1].isupper()):
+        return []
+    above = node.blocks[index - 1] if index else None
+    if above is not None and above.kind not in ("para", "subheading"):
+        return []
+    if above is None and context:
+        return []  # a titled clause of a definitions article: _titled reads it
+    label = above.text if above is not None else node.title if node.kind == "clause" else ""
+    term, aliases = label_term(label or "")
+    if not term or GENERIC_TITLE.search(term) or any(normal(c.found.term) == normal(term) for c in found_here):
+        return []
+    found = Found(term, "label", 0, len(text), aliases, text=f"{term} {text}",
+                  scope=scope_of_intro(text))
+    cand = _place(tree, node, index, found, context, scope_hint)
+    if above is not None:
+        cand.own_blocks.append(above)
+    return [cand]
+
+
+LEAD_IN = re.compile(r"(?:the\s+following\s+(?:definitions|terms|words)|In\s+this\s+(?:Agreement|Article|Part|Schedule|"
+                     r"Appendix|clause|section)\b)[^.]{0,60}:\s*$", re.I)
+
+
+def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[Candidate]:
+    """Add the glossaries printed as lists (def_lists.py) of each "Definitions" part: its pairs
+    whose term no sentence there defines, placed at the term's block; finds of the sentence shapes
+    that read a list's lines as one sentence ("Agency Agreement APS means ...") are dropped."""
+    for holder, start in _glossary_parts(document, tree):
+        lines = _lines(holder, start)
+        inside = {id(ln.ref[1]) for ln in lines}
+        elsewhere = _text_outside(document, inside)
+        reading = read_glossary(lines, known=lambda term: _used_in(term, elsewhere))
+        for line, message in reading.problems:
+            document.problems.append(Problem(str(document.source.path), line, message))
+        pair_terms = {normal(p.term) for p in reading.pairs}
+        listed = {id(ln.ref[1]) for p in reading.pairs for ln in p.term_lines + p.def_lines}
+        found = [c for c in found if c.block is None or id(c.block) not in listed or normal(c.found.term) in pair_terms
+                 or c.found.shape in ("abbreviation", "party", "party-the")]
+        known = {normal(w) for c in found if c.block is not None and id(c.block) in inside
+                 for w in [c.found.term] + c.found.aliases}
+        context, scope_hint = _title_context(tree, holder)
+        scope_hint = scope_hint or ("doc" if start else "")
+        for pair in reading.pairs:
+            if normal(pair.term) in known:
+                continue
+            node, block = pair.term_lines[0].ref
+            index = next(i for i, b in enumerate(node.blocks) if b is block)
+            f = Found(pair.term, "list", 0, len(block.text), pair.aliases, text=f"{pair.term}: {pair.text}")
+            cand = _place(tree, node, index, f, True, _lead_in(holder, start) or scope_hint)
+            cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines]
+            found.insert(_after(found, holder, tree), cand)
+    return found
+
+
+def _after(found: list[Candidate], holder: Node, tree: Tree) -> int:
+    """Where a list's definitions go among the others: after the last one found inside its part."""
+    inside = [i for i, c in enumerate(found) if any(n is holder for n in tree.chain(c.node))]
+    return inside[-1] + 1 if inside else next((i for i, c in enumerate(found) if c.node.line > holder.line), len(found))
+
+
+def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int]]:
+    """Where a glossary may be printed as a list: (node, first block) of each outermost node titled
+    "Definitions" / "Glossary" (whole), and the blocks after a "Definitions" line or a lead-in
+    ("the following definitions will apply:") of any other node."""
+    parts = []
+    for node in document.root.walk():
+        if node.kind in ("document", "group"):
+            continue
+        chain = tree.chain(node)
+        if is_definitions_heading(node.title) and not any(is_definitions_heading(n.title) for n in chain[1:]):
+            parts.append((node, 0))
+            continue
+        if any(is_definitions_heading(n.title) for n in chain):
+            continue
+        start = next((i + 1 for i, b in enumerate(node.blocks)
+                      if is_definitions_heading(b.text) or b.kind == "para" and LEAD_IN.search(b.text)), None)
+        if start is not None and start < len(node.blocks) + (1 if node.children else 0):
+            parts.append((node, start))
+    return parts
+
+
+def _lead_in(holder: Node, start: int) -> str:
+    return scope_of_intro(holder.blocks[start - 1].text) if start else ""
+
+
+def _lines(holder: Node, start: int) -> list[GLine]:
+    """The lines of a glossary part in document order: each block's lines (a block whose text
+    keeps its line breaks gives one line each), with their source lines. A part that starts after
+    a "Definitions" line inside a unit ends at a sub-heading that no definition follows (Rockies
+    LOU 2022-3: "Definitions" ... then "COLA" / "The COLA will be applied ...")."""
+    out = []
+    for node in holder.walk():
+        blocks = node.blocks[start:] if node is holder else node.blocks
+        for i, block in enumerate(blocks):
+            if block.kind not in ("para", "subheading", "closing"):
+                continue
+            after = blocks[i + 1].text.lstrip() if i + 1 < len(blocks) else ""
+            if start and block.kind == "subheading" and not NEXT_LINE_VERB.match(after.lower()):
+                return out
+            parts = block.text.split("\n")
+            exact = len(parts) > 1 and block.line and block.last_line - block.line + 1 == len(parts)
+            for i, text in enumerate(parts):
+                first = block.line + i if exact else block.line
+                last = first if exact else (block.last_line or block.line)
+                if len(parts) > 1 and not exact:
+                    first = last = 0
+                out.append(GLine(text, first, last, (node, block)))
     return out
+
+
+def _text_outside(document: Document, inside: set[int]) -> str:
+    return "\n".join(b.text for n in document.root.walk() for b in n.blocks if id(b) not in inside).lower()
+
+
+def _used_in(term: str, text: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(" ".join(term.lower().split())) + r"(?![\w-])", text) is not None
 
 
 def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:
@@ -125,8 +256,20 @@ def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:
     definitions article speaks for the whole document, a definitions clause for its article)."""
     for n in tree.chain(node):
         if is_definitions_heading(n.title):
-            return True, scope_of_heading(n.title) or ("" if n.kind != "clause" else _unit_scope(tree, n))
+            return True, scope_of_heading(n.title) or _definitions_node_scope(tree, n)
     return False, ""
+
+
+def _definitions_node_scope(tree: Tree, n: Node) -> str:
+    """A definitions article, schedule or appendix (also the Glossary at the end of the agreement)
+    speaks for the whole document; a definitions clause for its article, unless it says "In this
+    Agreement" (Australian "3. Definitions / In this Agreement: Agency means ...")."""
+    if n.kind != "clause":
+        return "doc"
+    first = next((b.text for b in n.blocks if b.kind == "para"), "")
+    if scope_of_intro(first) == "doc":
+        return "doc"
+    return _unit_scope(tree, n)
 
 
 def _unit_scope(tree: Tree, node: Node) -> str:
@@ -139,10 +282,11 @@ def _place(tree: Tree, node: Node, index: int, found: Found, context: bool, scop
     block = node.blocks[index]
     scope = found.scope or scope_hint or _lead_in_scope(tree, node)
     text = _definition_text(node, index, found)
-    if found.shape.startswith("party"):
+    if found.shape.startswith("party") and (not found.text or block.text.lstrip().startswith("(")):
         text = _party_text(node, index)
     in_part = tree.unit(node).kind == "part"  # the preamble, the cover
-    whole = in_part and (context or found.shape.startswith("party")) or context and not scope_hint and not found.scope
+    whole = in_part and (context or found.shape.startswith("party")) or \
+        context and scope_hint in ("", "doc") and found.scope in ("", "doc")
     return Candidate(found, node, block, _scopes(tree, node, scope), text, whole)
 
 
@@ -260,7 +404,7 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
     texts += [(0, n.title) for n in document.root.walk() if n.title]
     kept = []
     for cand in candidates:
-        if cand.found.reuse:
+        if cand.found.reuse and cand.found.shape != "list":
             words = cand.found.aliases or [cand.found.term]
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
             f = cand.found
@@ -365,6 +509,8 @@ def _own(own: Own, cand: Candidate, key: str) -> None:
     f = cand.found
     for node in cand.own_nodes:
         own.add_node(node, key)
+    for block in cand.own_blocks:
+        own.add_span(block, 0, len(block.text), key)
     if cand.block is None:
         return
     if f.shape in SPAN_SHAPES:

@@ -447,8 +447,17 @@ def title_term(title: str) -> str:
 def is_definitions_heading(text: str) -> bool:
     """ "DEFINITIONS", "Definitions & Interpretation", "Definition of Terms", "Definitions Applicable
     to Article 22.6": a heading under which terms are defined."""
-    return bool(re.fullmatch(r"\s*(?:Definitions?(?:\s+(?:of\s+Terms|&\s*Interpretation|and\s+Interpretation|"
-                             r"Applicable\s+to\s+.{1,40}))?)\s*:?\s*", text or "", re.I))
+    return bool(DEFINITIONS_HEADING.fullmatch(text or ""))
+
+
+# "SECTION 8: INTERPRETATIONS AND DEFINITIONS", "Appendix 3 – Definitions", "E. Definitions:",
+# "Glossary of Terms", "Dictionary", "Definitions and Interpretation" (a unit label may lead).
+DEFINITIONS_HEADING = re.compile(
+    r"\s*(?:(?:\d{1,3}\.\s+)?(?:Article|Section|Part|Schedule|Appendix|Annex|Clause|Chapter|Attachment|Exhibit)"
+    r"\s+[\w.\"“”'‘’-]{1,8}\s*[:.–—-]?\s*|[\dA-Z]{1,3}\.\s+)?"
+    r"(?:Interpretations?\s+(?:and|&)\s+)?(?:Definitions?|Glossary|Dictionary|Defined\s+Terms)"
+    r"(?:\s+(?:of\s+Terms|(?:and|&)\s*(?:Interpretations?|Abbreviations|Acronyms)|Applicable\s+to\s+.{1,40}))?"
+    r"\s*:?\s*", re.I)
 
 
 def scope_of_heading(text: str) -> str:

@@ -56,6 +56,10 @@ MEANS_DEF = re.compile(
 IS_DEF = re.compile(
     r"^(?P<intro>" + INTRO + r")?(?:(?:A|An|The|a|an|the)\s+)?"
     r"(?P<x>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)\s+(?:also\s+)?(?P<verb>(?:is|are)\s+(?:a|an|the)\b|includes?\b|refers\s+to\b)")
+# 'The word "repair" used with the terms of this Agreement ..., is work requested to restore ...'
+# (Alberta maintenance 5.300): "The word/term/expression" announces a definition, so any "is" defines.
+WORD_DEF = re.compile(r"(?:(?<=\s)|^)[Tt]he\s+(?:word|term|expression|phrase)s?\s+" + _quoted("q")
+                      + r"(?P<gap>[^.;:\"“”]{0,120}?,)?\s+(?:is|are|means|shall\s+mean|refers\s+to)\s")
 QUOTED_IS = re.compile(r"\s*" + _quoted("q") + r"\s+(?:is|are)\s+\w")
 COLON_DEF = re.compile(r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,5}?[" + Q_CLOSE + r"]?)\s*:\s+(?P<rest>\S)")
 DASH_DEF = re.compile(
@@ -112,7 +116,7 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     """Every definition in a text. `context`: the text sits under a "Definitions" heading (or in a
     definitions article), where "A vacancy is ..." and "Campus - the location ..." define too."""
     found: list[Found] = []
-    for finder in (_quoted_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
+    for finder in (_quoted_defs, _word_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
                    _defined_as):
         found += finder(text)
     found += _quoted_is(text, context)
@@ -134,6 +138,12 @@ def _quoted_defs(text: str) -> list[Found]:
         scope = _scope_of_words(m.group("gap") or "") or _scope_before(text, m.start())
         out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=scope))
     return out
+
+
+def _word_defs(text: str) -> list[Found]:
+    return [Found(_strip_the(m.group("q")), "quoted", m.start(), m.end(),
+                  scope=_scope_of_words(m.group("gap") or "") or _scope_before(text, m.start()))
+            for m in WORD_DEF.finditer(text)]
 
 
 def _is_alias(abbr: str, term: str) -> bool:

@@ -106,7 +106,9 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
                 continue
             if is_definitions_heading(block.text):
                 holder = node if block.kind != "subheading" else tree.parent.get(id(node), node)
-                sticky = (holder, scope_of_heading(block.text) or _unit_scope(tree, node))
+                # a "Definition" column heading inside a definitions unit keeps the unit's scope
+                sticky = (holder, scope_of_heading(block.text) or (heading_scope if titled_context else "")
+                          or _unit_scope(tree, node))
                 continue
             if block.kind == "subheading" and sticky and not block.text.startswith("Re:"):
                 sticky = None
@@ -123,7 +125,7 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
     return _with_lists(document, tree, out)
 
 
-NEXT_LINE_VERB = re.compile(r"(?:means|shall\s+mean|includes|is\s+defined\s+as|refers\s+to|has\s+the\s+meaning)\b")
+NEXT_LINE_VERB = re.compile(r"(?:means(?!\s+of\b)|shall\s+mean|includes|is\s+defined\s+as|refers\s+to|has\s+the\s+meaning)\b")
 
 
 def _label_above(tree: Tree, node: Node, index: int, context: bool, scope_hint: str,
@@ -141,6 +143,8 @@ def _label_above(tree: Tree, node: Node, index: int, context: bool, scope_hint: 
     if above is None and context:
         return []  # a titled clause of a definitions article: _titled reads it
     label = above.text if above is not None else node.title if node.kind == "clause" else ""
+    if re.match(r"\s*[a-z]{2,}", label or ""):
+        return []  # the end of a wrapped term or sentence ("member"), not a term
     term, aliases = label_term(label or "")
     if not term or GENERIC_TITLE.search(term) or any(normal(c.found.term) == normal(term) for c in found_here):
         return []
@@ -153,14 +157,14 @@ def _label_above(tree: Tree, node: Node, index: int, context: bool, scope_hint: 
 
 
 LEAD_IN = re.compile(r"(?:the\s+following\s+(?:definitions|terms|words)|In\s+this\s+(?:Agreement|Article|Part|Schedule|"
-                     r"Appendix|clause|section)\b)[^.]{0,60}:\s*$", re.I)
+                     r"Appendix|clause|section)\b)[^.]{0,60}:[ \t]*$", re.I | re.M)
 
 
 def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[Candidate]:
     """Add the glossaries printed as lists (def_lists.py) of each "Definitions" part: its pairs
     whose term no sentence there defines, placed at the term's block; finds of the sentence shapes
     that read a list's lines as one sentence ("Agency Agreement APS means ...") are dropped."""
-    for holder, start in _glossary_parts(document, tree):
+    for holder, start, lead in _glossary_parts(document, tree):
         lines = _lines(holder, start)
         inside = {id(ln.ref[1]) for ln in lines}
         elsewhere = _text_outside(document, inside)
@@ -169,8 +173,7 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
             document.problems.append(Problem(str(document.source.path), line, message))
         pair_terms = {normal(p.term) for p in reading.pairs}
         listed = {id(ln.ref[1]) for p in reading.pairs for ln in p.term_lines + p.def_lines}
-        found = [c for c in found if c.block is None or id(c.block) not in listed or normal(c.found.term) in pair_terms
-                 or c.found.shape in ("abbreviation", "party", "party-the")]
+        found = [c for c in found if not _reads_list_as_sentence(c, listed, pair_terms)]
         known = {normal(w) for c in found if c.block is not None and id(c.block) in inside
                  for w in [c.found.term] + c.found.aliases}
         context, scope_hint = _title_context(tree, holder)
@@ -181,7 +184,7 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
             node, block = pair.term_lines[0].ref
             index = next(i for i, b in enumerate(node.blocks) if b is block)
             f = Found(pair.term, "list", 0, len(block.text), pair.aliases, text=f"{pair.term}: {pair.text}")
-            cand = _place(tree, node, index, f, True, _lead_in(holder, start) or scope_hint)
+            cand = _place(tree, node, index, f, True, scope_of_intro(lead) or scope_hint)
             cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines]
             found.insert(_after(found, holder, tree), cand)
     return found
@@ -193,29 +196,38 @@ def _after(found: list[Candidate], holder: Node, tree: Tree) -> int:
     return inside[-1] + 1 if inside else next((i for i, c in enumerate(found) if c.node.line > holder.line), len(found))
 
 
-def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int]]:
-    """Where a glossary may be printed as a list: (node, first block) of each outermost node titled
-    "Definitions" / "Glossary" (whole), and the blocks after a "Definitions" line or a lead-in
-    ("the following definitions will apply:") of any other node."""
+def _reads_list_as_sentence(cand: Candidate, listed: set[int], pair_terms: set[str]) -> bool:
+    """A sentence shape that took a list's lines for one sentence: "Agency / Agreement / APS /
+    means the ..." read as the term "Agency Agreement APS"."""
+    f = cand.found
+    if cand.block is None or id(cand.block) not in listed or normal(f.term) in pair_terms:
+        return False
+    return f.shape == "label" or "\n" in cand.block.text[f.start:f.end].strip() and \
+        f.shape not in ("abbreviation", "party", "party-the")
+
+
+def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int, str]]:
+    """Where a glossary may be printed as a list: (node, first block, lead-in) of each outermost
+    node titled "Definitions" / "Glossary" (whole), and the blocks after a "Definitions" line or a
+    lead-in ("the following definitions will apply:", also when the list goes on in its block)."""
     parts = []
     for node in document.root.walk():
         if node.kind in ("document", "group"):
             continue
         chain = tree.chain(node)
         if is_definitions_heading(node.title) and not any(is_definitions_heading(n.title) for n in chain[1:]):
-            parts.append((node, 0))
+            parts.append((node, 0, ""))
             continue
         if any(is_definitions_heading(n.title) for n in chain):
             continue
-        start = next((i + 1 for i, b in enumerate(node.blocks)
-                      if is_definitions_heading(b.text) or b.kind == "para" and LEAD_IN.search(b.text)), None)
-        if start is not None and start < len(node.blocks) + (1 if node.children else 0):
-            parts.append((node, start))
+        for i, b in enumerate(node.blocks):
+            lead = LEAD_IN.search(b.text) if b.kind == "para" else None
+            if is_definitions_heading(b.text) or lead:
+                start = i if lead and b.text[lead.end():].strip() else i + 1
+                if start < len(node.blocks) or node.children:
+                    parts.append((node, start, lead.group(0) if lead else ""))
+                break
     return parts
-
-
-def _lead_in(holder: Node, start: int) -> str:
-    return scope_of_intro(holder.blocks[start - 1].text) if start else ""
 
 
 def _lines(holder: Node, start: int) -> list[GLine]:

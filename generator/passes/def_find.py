@@ -257,7 +257,7 @@ def _party_named_before(text: str, start: int) -> str:
     for cut in (max(before.rfind(". "), before.rfind(";")), before.rfind(";")):  # "ABC Ltd. (hereinafter"
         sentence = before[cut + 1:]
         leads = list(PARTY_LEAD.finditer(sentence))
-        name = name or sentence[leads[-1].end() if leads else 0:].strip(" ,(\n")
+        name = name or re.sub(r"^(?:and|between|by|with)\s+", "", sentence[leads[-1].end() if leads else 0:].strip(" ,(\n"))
     if not name or "(" in name:
         return ""
     end = text.find(")", start)

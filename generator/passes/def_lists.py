@@ -70,6 +70,7 @@ class Pair:
 class Reading:
     pairs: list[Pair] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (source line, what is wrong)
+    unpaired: list[GLine] = field(default_factory=list)  # the lines of the runs that did not pair up
 
 
 Para = list[GLine]
@@ -89,6 +90,7 @@ def read_glossary(lines: list[GLine], known: Callable[[str], bool] = lambda term
         grouped = _group_terms(terms, definitions, known)
         if isinstance(grouped, str):
             out.problems.append((terms[0][0].first, grouped))
+            out.unpaired += [ln for para in terms + defs for ln in para]
             continue
         layout = "pairs" if len(grouped) == 1 else "blocks"
         for term_lines, def_lines in zip(grouped, definitions):

@@ -162,8 +162,10 @@ LEAD_IN = re.compile(r"(?:the\s+following\s+(?:definitions|terms|words)|In\s+thi
 
 def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[Candidate]:
     """Add the glossaries printed as lists (def_lists.py) of each "Definitions" part: its pairs
-    whose term no sentence there defines, placed at the term's block; finds of the sentence shapes
-    that read a list's lines as one sentence ("Agency Agreement APS means ...") are dropped."""
+    whose term no sentence there defines, placed at the term's block. The list's reading replaces
+    a term-above-"means" guess in its lines (the block above a "means" line is not its term when
+    terms were printed as a block), and a sentence shape that read several list lines as one
+    sentence ("Agency Agreement APS means ...") is dropped."""
     for holder, start, lead in _glossary_parts(document, tree):
         lines = _lines(holder, start)
         inside = {id(ln.ref[1]) for ln in lines}
@@ -173,7 +175,9 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
             document.problems.append(Problem(str(document.source.path), line, message))
         pair_terms = {normal(p.term) for p in reading.pairs}
         listed = {id(ln.ref[1]) for p in reading.pairs for ln in p.term_lines + p.def_lines}
-        found = [c for c in found if not _reads_list_as_sentence(c, listed, pair_terms)]
+        unpaired = {id(ln.ref[1]) for ln in reading.unpaired}
+        found = [c for c in found if not _reads_list_as_sentence(c, listed, pair_terms)
+                 and not (c.found.shape == "label" and c.block is not None and id(c.block) in listed | unpaired)]
         known = {normal(w) for c in found if c.block is not None and id(c.block) in inside
                  for w in [c.found.term] + c.found.aliases}
         context, scope_hint = _title_context(tree, holder)
@@ -202,8 +206,7 @@ def _reads_list_as_sentence(cand: Candidate, listed: set[int], pair_terms: set[s
     f = cand.found
     if cand.block is None or id(cand.block) not in listed or normal(f.term) in pair_terms:
         return False
-    return f.shape == "label" or "\n" in cand.block.text[f.start:f.end].strip() and \
-        f.shape not in ("abbreviation", "party", "party-the")
+    return "\n" in cand.block.text[f.start:f.end].strip() and f.shape not in ("abbreviation", "party", "party-the")
 
 
 def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int, str]]:

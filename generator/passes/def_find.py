@@ -60,6 +60,8 @@ IS_DEF = re.compile(
 # (Alberta maintenance 5.300): "The word/term/expression" announces a definition, so any "is" defines.
 WORD_DEF = re.compile(r"(?:(?<=\s)|^)[Tt]he\s+(?:word|term|expression|phrase)s?\s+" + _quoted("q")
                       + r"(?P<gap>[^.;:\"“”]{0,120}?,)?\s+(?:is|are|means|shall\s+mean|refers\s+to)\s")
+# "means" as a noun: followed by "of" or by a verb.
+NOUN_MEANS = re.compile(r"\s+(?:of|has|have|is|are|was|were|shall|will|may|must|can|should|would)\b")
 QUOTED_IS = re.compile(r"\s*" + _quoted("q") + r"\s+(?:is|are)\s+\w")
 COLON_DEF = re.compile(r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,5}?[" + Q_CLOSE + r"]?)\s*:\s+(?P<rest>\S)")
 DASH_DEF = re.compile(
@@ -181,6 +183,8 @@ def _colon_defs(text: str, context: bool) -> list[Found]:
 def _means_defs(text: str) -> list[Found]:
     out = []
     for m in MEANS_DEF.finditer(text):
+        if m.group("verb") == "means" and NOUN_MEANS.match(text, m.end()):
+            continue  # "The normal means of compensation", "Execution by electronic means has the same effect"
         term = _clean_term(m.group("x"))
         if term:
             out.append(Found(term, "means", m.start(), m.end(), scope=_scope_before(text, m.start())))

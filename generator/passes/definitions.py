@@ -19,6 +19,7 @@ Marking is passes/terms.py.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -170,7 +171,7 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
         lines = _lines(holder, start)
         inside = {id(ln.ref[1]) for ln in lines}
         elsewhere = _text_outside(document, inside)
-        reading = read_glossary(lines, known=lambda term: _used_in(term, elsewhere))
+        reading = read_glossary(lines, known=functools.cache(lambda term, text=elsewhere: _used_in(term, text)))
         for line, message in reading.problems:
             document.problems.append(Problem(str(document.source.path), line, message))
         pair_terms = {normal(p.term) for p in reading.pairs}

@@ -221,3 +221,9 @@ def test_a_quoted_term_with_is_defines_only_under_a_definitions_heading():
     text = "“Sick Leave Bank” is leave available for use when an employee is sick."
     assert one(text, True) == [("Sick Leave Bank", [])]
     assert one(text, False) == []
+
+
+@pytest.mark.parametrize("text", ["The normal means of compensation for overtime will be time off.",
+                                  "Execution by electronic means has the same effect as signing in ink."])
+def test_means_as_a_noun_defines_nothing(text):
+    assert one(text) == []

@@ -41,7 +41,7 @@ SELF_DEFINED = re.compile(r"[" + Q_OPEN + r"]?[A-Za-z][\w'’()-]*(?:\s+[\w'’(
                           r"(?:means|shall\s+mean|is\s+defined\s+as)\b")
 BULLET = "•·▪–-*"
 MAX_TERM_WORDS = 6
-MAX_GROUPINGS = 5000
+MAX_GROUPINGS = 2000
 
 
 @dataclass

@@ -14,6 +14,10 @@ whether the block sits under a "Definitions" heading (article, clause or sub-hea
     same text are one definition; defined again differently, the new one applies to its own unit
     (unless both come from the preamble or definitions, which the tooltip then shows together).
   * abbreviations and "(the grievor)" count only when the document uses them again.
+  * a "Definitions" / "Glossary" unit printed as a list (a term per line and its definition
+    below, or pdftotext's block of terms then block of definitions) is read by def_lists.py;
+    terms and definitions that do not pair up are reported, not guessed. A definitions unit
+    speaks for the whole document wherever it is (a Glossary schedule at the end too).
   * site_config/terms.yml adds, suppresses or scopes terms per document (terms_config.py).
 Marking is passes/terms.py.
 """

@@ -214,6 +214,7 @@ def _group_terms(paras: list[Para], definitions: list[list[GLine]],
             break
         groups = _apply(atoms, paras, set(kept))
         score = sum(_score(g, d, known) for g, d in zip(groups, definitions))
+        score -= sum(3 for i in range(len(groups) - 1) if _starts_with_both(definitions[i], groups[i], groups[i + 1]))
         if not best or score > best[0][0]:
             best = [(score, groups)]
         elif score == best[0][0]:
@@ -221,7 +222,16 @@ def _group_terms(paras: list[Para], definitions: list[list[GLine]],
     if len(best) > 1:
         return (f"the glossary's {len(definitions)} definitions fit its term lines in {len(best)} ways: "
                 "say which in site_config/terms.yml")
-    return best[0][1]
+    groups = best[0][1]
+    cut = next((i for i in range(len(groups) - 1) if _starts_with_both(definitions[i], groups[i], groups[i + 1])), None)
+    if cut is not None:  # a term or a definition is missing: pairing would shift every one after it
+        return (f"the glossary's terms and definitions do not line up (\"{_words(groups[cut])}\" and "
+                f"\"{_words(groups[cut + 1])}\" look like one term): add the pairs in site_config/terms.yml")
+    return groups
+
+
+def _words(lines: list[GLine]) -> str:
+    return " ".join(" ".join(ln.text for ln in lines).split())
 
 
 def _apply(atoms: list[list[GLine]], paras: list[Para], kept: set[int]) -> list[list[GLine]]:
@@ -237,6 +247,13 @@ def _apply(atoms: list[list[GLine]], paras: list[Para], kept: set[int]) -> list[
         else:
             groups[-1] += atom
     return groups
+
+
+def _starts_with_both(def_lines: list[GLine], term: list[GLine], following: list[GLine]) -> bool:
+    """The definition starts with its term and the next one ("Fair Work" + "Commission" before
+    "Fair Work Commission as established ..."): the two are one term cut in the wrong place."""
+    words = " ".join(ln.text for ln in term + following[:1]).lower().split()
+    return " ".join(def_lines[0].text.lower().split()).startswith(" ".join(words) + " ")
 
 
 def _score(term_lines: list[GLine], def_lines: list[GLine], known: Callable[[str], bool]) -> int:

@@ -161,8 +161,10 @@ def _label_above(tree: Tree, node: Node, index: int, context: bool, scope_hint: 
     return [cand]
 
 
-LEAD_IN = re.compile(r"(?:the\s+following\s+(?:definitions|terms|words)|In\s+this\s+(?:Agreement|Article|Part|Schedule|"
-                     r"Appendix|clause|section)\b)[^.]{0,60}:[ \t]*$", re.I | re.M)
+# "the following definitions will apply:", "In this Agreement:" (at the start of a sentence), also
+# when the list goes on in the same block.
+LEAD_IN = re.compile(r"(?:(?i:the\s+following\s+(?:definitions|terms|words))|(?:^|(?<=\.\s))In\s+this\s+"
+                     r"(?i:Agreement|Article|Part|Schedule|Appendix|clause|section)\b)[^.:]{0,60}:[ \t]*$", re.M)
 
 
 def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[Candidate]:
@@ -171,8 +173,10 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
     a term-above-"means" guess in its lines (the block above a "means" line is not its term when
     terms were printed as a block), and a sentence shape that read several list lines as one
     sentence ("Agency Agreement APS means ...") is dropped."""
-    for holder, start, lead in _glossary_parts(document, tree):
-        lines = _lines(holder, start)
+    parts = _glossary_parts(document, tree)
+    furniture = _repeated_lines(document) if parts else set()
+    for holder, start, lead in parts:
+        lines = _lines(holder, start, furniture)
         inside = {id(ln.ref[1]) for ln in lines}
         elsewhere = _text_outside(document, inside)
         reading = read_glossary(lines, known=functools.cache(lambda term, text=elsewhere: _used_in(term, text)))
@@ -186,15 +190,15 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
         known = {normal(w) for c in found if c.block is not None and id(c.block) in inside
                  for w in [c.found.term] + c.found.aliases}
         context, scope_hint = _title_context(tree, holder)
-        scope_hint = scope_hint or ("doc" if start else "")
+        scope_hint = scope_of_intro(lead) or scope_hint or (_unit_scope(tree, holder) if start else "")
         for pair in reading.pairs:
             if normal(pair.term) in known:
                 continue
-            node, block = pair.term_lines[0].ref
+            node, block = next((ln.ref for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None))
             index = next(i for i, b in enumerate(node.blocks) if b is block)
             f = Found(pair.term, "list", 0, len(block.text), pair.aliases, text=f"{pair.term}: {pair.text}")
-            cand = _place(tree, node, index, f, True, scope_of_intro(lead) or scope_hint)
-            cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines]
+            cand = _place(tree, node, index, f, True, scope_hint)
+            cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None]
             found.insert(_after(found, holder, tree), cand)
     return found
 
@@ -203,6 +207,18 @@ def _after(found: list[Candidate], holder: Node, tree: Tree) -> int:
     """Where a list's definitions go among the others: after the last one found inside its part."""
     inside = [i for i, c in enumerate(found) if any(n is holder for n in tree.chain(c.node))]
     return inside[-1] + 1 if inside else next((i for i, c in enumerate(found) if c.node.line > holder.line), len(found))
+
+
+def _repeated_lines(document: Document) -> set[str]:
+    """Short lines printed as blocks of their own three times or more: running headers that
+    cleaning left ("Defence Housing Australia Enterprise Agreement 2021" at every page)."""
+    counts: dict[str, int] = {}
+    for n in document.root.walk():
+        for b in n.blocks:
+            for line in b.text.split("\n"):
+                if len(line) < 80:
+                    counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    return {line for line, count in counts.items() if count >= 3 and line}
 
 
 def _reads_list_as_sentence(cand: Candidate, listed: set[int], pair_terms: set[str]) -> bool:
@@ -238,28 +254,60 @@ def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int, str
     return parts
 
 
-def _lines(holder: Node, start: int) -> list[GLine]:
+def _marker(num: str) -> str:
+    return num if num.startswith("(") or num.endswith((".", ")")) else f"({num})"
+
+
+def _lines(holder: Node, start: int, furniture: set[str] = frozenset()) -> list[GLine]:
     """The lines of a glossary part in document order: each block's lines (a block whose text
     keeps its line breaks gives one line each), with their source lines. A part that starts after
-    a "Definitions" line inside a unit ends at a sub-heading that no definition follows (Rockies
-    LOU 2022-3: "Definitions" ... then "COLA" / "The COLA will be applied ...")."""
-    out = []
+    a "Definitions" line inside a unit ends at the next unit-like heading ("Appendix 4 – ..."),
+    and, once it has shown sentence definitions, at a sub-heading that no definition follows
+    (Rockies LOU 2022-3: "Definitions", four "X means ..." paragraphs, then "COLA" / "The COLA
+    will be applied ..."); a glossary of term lines goes on (DHA: "Appendix 3 – Definitions" /
+    "Term" / "Definition" / "APS" / "Australian Public Service."). `furniture`: running headers
+    left in the text, which are no terms."""
+    out: list[GLine] = []
+    sentences = False
+    ended = False
     for node in holder.walk():
+        if ended:
+            break
         blocks = node.blocks[start:] if node is holder else node.blocks
+        if node is not holder and node.title and not node.num.strip("()."):
+            out.append(GLine(node.title, node.line, node.line, (node, None)))  # a term the parser took for a title
         for i, block in enumerate(blocks):
             if block.kind not in ("para", "subheading", "closing"):
                 continue
             after = blocks[i + 1].text.lstrip() if i + 1 < len(blocks) else ""
-            if start and block.kind == "subheading" and not NEXT_LINE_VERB.match(after.lower()):
-                return out
-            parts = block.text.split("\n")
-            exact = len(parts) > 1 and block.line and block.last_line - block.line + 1 == len(parts)
-            for i, text in enumerate(parts):
-                first = block.line + i if exact else block.line
-                last = first if exact else (block.last_line or block.line)
-                if len(parts) > 1 and not exact:
-                    first = last = 0
-                out.append(GLine(text, first, last, (node, block)))
+            if UNIT_HEADING.match(block.text) and len(block.text.split()) <= 12 or \
+                    start and block.kind == "subheading" and sentences and not NEXT_LINE_VERB.match(after.lower()):
+                ended = True
+                break
+            sentences = sentences or any(f.shape in ("quoted", "means") for f in find_definitions(block.text))
+            lines = _block_lines(node, block)
+            if node is not holder and block is node.blocks[0] and node.num and lines:
+                lines[0].text = f"{_marker(node.num)} {lines[0].text}"  # "(b) Means a child ..." stays one definition
+            out += [ln for ln in lines if ln.text.strip() not in furniture]
+    if all(ln.first for ln in out):  # a title line of a child comes before the blocks of its parent's tail
+        out.sort(key=lambda ln: ln.first)
+    return out
+
+
+UNIT_HEADING = re.compile(r"\s*(?:Article|Section|Part|Schedule|Appendix|Annex|Attachment|Exhibit|Addendum)\s+"
+                          r"[\"“'‘]?(?:\d+|[IVXLC]+|[A-Z])\b", re.I)
+
+
+def _block_lines(node: Node, block: Block) -> list[GLine]:
+    parts = block.text.split("\n")
+    exact = len(parts) > 1 and block.line and block.last_line - block.line + 1 == len(parts)
+    out = []
+    for i, text in enumerate(parts):
+        first = block.line + i if exact else block.line
+        last = first if exact else (block.last_line or block.line)
+        if len(parts) > 1 and not exact:
+            first = last = 0
+        out.append(GLine(text, first, last, (node, block)))
     return out
 
 

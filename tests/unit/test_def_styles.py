@@ -17,9 +17,13 @@ def doc(*units: Node) -> Document:
 
 
 def node(kind: str, cite: str, title: str = "", *texts: str, children=(), line: int = 1) -> Node:
-    """A node whose blocks are `texts`, one line each from `line` on (a text with "\n" spans lines)."""
+    """A node whose blocks are `texts`, one line each from `line` on (a text with "\n" spans lines;
+    "" is a blank line)."""
     blocks = []
     for text in texts:
+        if not text:
+            line += 1
+            continue
         span = text.count("\n")
         blocks.append(Block("table" if text.startswith("|") else "para", text, line=line, last_line=line + span))
         line += span + 1
@@ -227,3 +231,22 @@ def test_a_quoted_term_with_is_defines_only_under_a_definitions_heading():
                                   "Execution by electronic means has the same effect as signing in ink."])
 def test_means_as_a_noun_defines_nothing(text):
     assert one(text) == []
+
+
+def test_a_glossary_missing_a_term_is_reported_rather_than_shifted():
+    """DHA Appendix 3 with "Fair Work Regulations" lost: pairing 4 lines with 4 definitions would
+    give "Fair Work" the Commission's definition and every later term the wrong one."""
+    document = doc(node("appendix", "Appendix 3", "Definitions", "Fair Work\nCommission\nHome\nHousehold member", "",
+                        "Fair Work Commission as established under the Fair Work Act.\n"
+                        "Fair Work Regulations as established under the Fair Work Act.\n"
+                        "The place that the employee normally resides.\nA person who usually resides with the employee.",
+                        line=3228))
+    assert terms(document) == {}
+    assert document.problems[0].message.startswith("the glossary's terms and definitions do not line up "
+                                                   '("Fair Work" and "Commission" look like one term)')
+
+
+def test_a_glossary_after_a_definitions_line_ends_at_the_next_unit_heading():
+    found = terms(doc(node("part", "Preamble", "", "Appendix 3 – Definitions", "APS", "", "Australian Public Service.", "",
+                           "Appendix 4 – Supported wage", "", "Assessed capacity", "", "Ten per cent.")))
+    assert list(found) == ["APS"]

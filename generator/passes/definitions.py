@@ -264,7 +264,8 @@ def _lines(holder: Node, start: int, furniture: set[str] = frozenset()) -> list[
     a "Definitions" line inside a unit ends at the next unit-like heading ("Appendix 4 – ..."),
     and, once it has shown sentence definitions, at a sub-heading that no definition follows
     (Rockies LOU 2022-3: "Definitions", four "X means ..." paragraphs, then "COLA" / "The COLA
-    will be applied ..."); a glossary of term lines goes on (DHA: "Appendix 3 – Definitions" /
+    will be applied ...") or at a paragraph that neither defines nor follows a term; a glossary
+    of term lines goes on (DHA: "Appendix 3 – Definitions" /
     "Term" / "Definition" / "APS" / "Australian Public Service."). `furniture`: running headers
     left in the text, which are no terms."""
     out: list[GLine] = []
@@ -280,11 +281,14 @@ def _lines(holder: Node, start: int, furniture: set[str] = frozenset()) -> list[
             if block.kind not in ("para", "subheading", "closing"):
                 continue
             after = blocks[i + 1].text.lstrip() if i + 1 < len(blocks) else ""
-            if UNIT_HEADING.match(block.text) and len(block.text.split()) <= 12 or \
-                    start and block.kind == "subheading" and sentences and not NEXT_LINE_VERB.match(after.lower()):
-                ended = True
+            defines = any(f.shape in SENTENCE_SHAPES for f in find_definitions(block.text, True))
+            above = blocks[i - 1].text if i else ""
+            if UNIT_HEADING.match(block.text) and len(block.text.split()) <= 12 or start and sentences and (
+                    block.kind == "subheading" and not NEXT_LINE_VERB.match(after.lower())
+                    or block.kind == "para" and not defines and not label_term(above)[0] and not label_term(block.text)[0]):
+                ended = True  # Boilermakers LOU: "Definitions:", two "X: Is ..." lines, then the letter's text
                 break
-            sentences = sentences or any(f.shape in ("quoted", "means") for f in find_definitions(block.text))
+            sentences = sentences or defines
             lines = _block_lines(node, block)
             if node is not holder and block is node.blocks[0] and node.num and lines:
                 lines[0].text = f"{_marker(node.num)} {lines[0].text}"  # "(b) Means a child ..." stays one definition
@@ -294,6 +298,7 @@ def _lines(holder: Node, start: int, furniture: set[str] = frozenset()) -> list[
     return out
 
 
+SENTENCE_SHAPES = ("quoted", "means", "colon", "dash")
 UNIT_HEADING = re.compile(r"\s*(?:Article|Section|Part|Schedule|Appendix|Annex|Attachment|Exhibit|Addendum)\s+"
                           r"[\"“'‘]?(?:\d+|[IVXLC]+|[A-Z])\b", re.I)
 

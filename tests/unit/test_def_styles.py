@@ -250,3 +250,16 @@ def test_a_glossary_after_a_definitions_line_ends_at_the_next_unit_heading():
     found = terms(doc(node("part", "Preamble", "", "Appendix 3 – Definitions", "APS", "", "Australian Public Service.", "",
                            "Appendix 4 – Supported wage", "", "Assessed capacity", "", "Ten per cent.")))
     assert list(found) == ["APS"]
+
+
+def test_a_definitions_line_inside_a_letter_ends_where_the_letter_goes_on_in_sentences():
+    """Boilermakers' long-term maintenance LOU: "Definitions:", two "Term: Is ..." lines, then the
+    letter's own text and its list of sites, which are not terms."""
+    letter = node("lou", "LOU 8", "Long Term Maintenance", "Definitions:", "",
+                  "Long Term Maintenance : Is work performed as on-going routine maintenance.", "",
+                  "Short Term Maintenance: Work performed by employees on events of a temporary nature.", "",
+                  "Contractors currently operating under long term maintenance contracts will be grandfathered.", "",
+                  "SHELL CANADA LIMITED", "", "SUNCOR INC MacKay River", "",
+                  ", Scotsford Complex located at Fort Saskatchewan, Alberta.")
+    letter.blocks[0].kind = "subheading"
+    assert sorted(terms(doc(letter))) == ["Long Term Maintenance", "Short Term Maintenance"]

@@ -175,11 +175,12 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
     sentence ("Agency Agreement APS means ...") is dropped."""
     parts = _glossary_parts(document, tree)
     furniture = _repeated_lines(document) if parts else set()
+    everywhere = "\n".join(b.text for n in document.root.walk() for b in n.blocks).lower() if parts else ""
     for holder, start, lead in parts:
         lines = _lines(holder, start, furniture)
         inside = {id(ln.ref[1]) for ln in lines}
-        elsewhere = _text_outside(document, inside)
-        reading = read_glossary(lines, known=functools.cache(lambda term, text=elsewhere: _used_in(term, text)))
+        here = "\n".join(ln.text for ln in lines).lower()
+        reading = read_glossary(lines, known=functools.cache(lambda term, here=here: _uses(term, everywhere) > _uses(term, here)))
         for line, message in reading.problems:
             document.problems.append(Problem(str(document.source.path), line, message))
         pair_terms = {normal(p.term) for p in reading.pairs}
@@ -316,12 +317,10 @@ def _block_lines(node: Node, block: Block) -> list[GLine]:
     return out
 
 
-def _text_outside(document: Document, inside: set[int]) -> str:
-    return "\n".join(b.text for n in document.root.walk() for b in n.blocks if id(b) not in inside).lower()
-
-
-def _used_in(term: str, text: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(" ".join(term.lower().split())) + r"(?![\w-])", text) is not None
+def _uses(term: str, text: str) -> int:
+    """How often the words of a term appear in a (lower-case) text: a glossary's term that the
+    agreement also uses outside the glossary is a better reading of its lines."""
+    return len(re.findall(r"(?<![\w-])" + re.escape(" ".join(term.lower().split())) + r"(?![\w-])", text))
 
 
 def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:

@@ -24,6 +24,7 @@ Shapes (table-tested in tests/unit/test_definitions.py):
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -464,6 +465,7 @@ def title_term(title: str) -> str:
     return "" if term.lower() in ("terms", "positions and assignments") or len(term.split()) > 4 else term
 
 
+@functools.lru_cache(maxsize=8192)
 def is_definitions_heading(text: str) -> bool:
     """ "DEFINITIONS", "Definitions & Interpretation", "Definition of Terms", "Definitions Applicable
     to Article 22.6": a heading under which terms are defined."""

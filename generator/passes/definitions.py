@@ -188,7 +188,8 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
         unpaired = {id(ln.ref[1]) for ln in reading.unpaired}
         found = [c for c in found if not _reads_list_as_sentence(c, listed, pair_terms)
                  and not (c.found.shape == "label" and c.block is not None and id(c.block) in listed | unpaired)]
-        known = {normal(w) for c in found if c.block is not None and id(c.block) in inside
+        nodes = {id(n) for n in holder.walk()}
+        known = {normal(w) for c in found if (id(c.block) in inside if c.block is not None else id(c.node) in nodes)
                  for w in [c.found.term] + c.found.aliases}
         context, scope_hint = _title_context(tree, holder)
         scope_hint = scope_of_intro(lead) or scope_hint or (_unit_scope(tree, holder) if start else "")
@@ -406,7 +407,7 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
         return []
     found = Found(term, shape, 0, 0)
     text = _node_text(node)
-    if re.match(r"means\b|is\b|shall\b", text):
+    if re.match(r"means\b|is\b|shall\b", text, re.I):  # "De facto partner" / "Means a person who ..." (DHA)
         text = f"{title} {text}"
     return [Candidate(found, node, None, _scopes(tree, node, ""), text, in_definitions, own_nodes=[node])]
 

@@ -263,3 +263,26 @@ def test_a_definitions_line_inside_a_letter_ends_where_the_letter_goes_on_in_sen
                   ", Scotsford Complex located at Fort Saskatchewan, Alberta.")
     letter.blocks[0].kind = "subheading"
     assert sorted(terms(doc(letter))) == ["Long Term Maintenance", "Short Term Maintenance"]
+
+
+def test_a_running_header_left_in_a_glossary_is_not_a_term():
+    header = "Defence Housing Australia Enterprise Agreement 2021"
+    glossary = node("appendix", "Appendix 3", "Definitions", "APS", "", "Australian Public Service.", "", header, "",
+                    "Retrenchment", "", "The termination of an employee's employment.")
+    document = doc(node("article", "1", "Title", header, "", "The Agreement.", "", header), glossary)
+    assert sorted(terms(document)) == ["APS", "Retrenchment"]
+
+
+def test_a_glossary_term_the_parser_took_for_a_sub_heading_title_still_pairs():
+    """Today's parser makes "De facto partner" the title of a group and "(a)"/"(b)" its items."""
+    items = [node("clause", "a", "", "lives with the employee as a couple; and", line=8),
+             node("clause", "b", "", "includes a former de facto partner.", line=9)]
+    items[0].num, items[1].num = "(a)", "(b)"
+    group = node("clause", "Appendix 3.de", "De facto partner", "Means a person who,", line=7, children=items)
+    group.num, group.line = "", 5  # title on line 5, a blank line, its text on line 7
+    items[0].line, items[1].line = 8, 9
+    appendix = node("appendix", "Appendix 3", "Definitions", "APS", "", "Australian Public Service.", children=[group])
+    found = terms(doc(appendix))
+    assert found["De facto partner"][2] == ("De facto partner Means a person who, (a) lives with the employee as a "
+                                            "couple; and (b) includes a former de facto partner.")
+    assert sorted(found) == ["APS", "De facto partner"]

@@ -43,7 +43,7 @@ def _quoted(name: str) -> str:
 
 MEANS = (r"means|mean|shall\s+mean|will\s+mean|(?:is|are|shall\s+be|will\s+be)\s+defined\s+as(?:\s+being)?|"
          r"shall\s+be\s+deemed\s+to\s+include|designates|"
-         r"(?:has|have)\s+the\s+(?:same\s+)?meaning\s+(?:given|provided|set\s+out|assigned)")
+         r"(?:has|have)\s+the\s+(?:same\s+)?meaning\s+(?:given|provided|set\s+out|assigned|as\s+(?:specified|given|defined))")
 WEAK = r"includes|shall\s+include|refers\s+to|relates\s+to|(?:is|are)(?=\s+(?:a|an|the|any)\b)"
 ABBR = r"[A-Z][A-Za-z]*(?:-[A-Z])?[A-Z]?[A-Za-z]*(?:\s[A-Z]{2,})?"
 HEREIN_VERB = r"[Hh]ereinafter\s+(?:(?:called|referred\s+to\s+as|known\s+as|designated\s+as)\s+)?"

@@ -130,7 +130,8 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
     return _with_lists(document, tree, out)
 
 
-NEXT_LINE_VERB = re.compile(r"(?:means(?!\s+of\b)|shall\s+mean|includes|is\s+defined\s+as|refers\s+to|has\s+the\s+meaning)\b")
+NEXT_LINE_VERB = re.compile(r"(?:means(?!\s+of\b)|shall\s+mean|includes|is\s+defined\s+as|refers\s+to|"
+                            r"has\s+the\s+(?:same\s+)?meaning)\b")
 
 
 def _label_above(tree: Tree, node: Node, index: int, context: bool, scope_hint: str,
@@ -394,6 +395,8 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
     if node.kind != "clause" or not node.title:
         return []
     title = node.title.strip().strip("\"“”'")
+    if re.search(r"[\"“”‘’]|\)$", node.title):  # '"allowance" (indemnité)': the term without its French gloss
+        title = label_term(node.title)[0] or title
     term = title_term(title)
     shape = "titled"
     if not term and in_definitions and len(title.split()) <= 5 and not GENERIC_TITLE.search(title):

@@ -286,3 +286,26 @@ def test_a_glossary_term_the_parser_took_for_a_sub_heading_title_still_pairs():
     assert found["De facto partner"][2] == ("De facto partner Means a person who, (a) lives with the employee as a "
                                             "couple; and (b) includes a former de facto partner.")
     assert sorted(found) == ["APS", "De facto partner"]
+
+
+FEDERAL = [('"allowance" (indemnité)', "means compensation payable for special duties;"),
+           ('"alliance" (Alliance)', "means the Public Service Alliance of Canada;"),
+           ('"continuous employment" (emploi continu)', "has the same meaning as specified in the rules of the employer;")]
+
+
+def test_canadian_federal_items_with_the_term_as_their_title_define_it_without_the_french():
+    items = [node("clause", f"2.01.{letter}", term, means) for letter, (term, means) in zip("abc", FEDERAL)]
+    clause = node("clause", "2.01", "", "For the purpose of this agreement:", children=items)
+    found = terms(doc(node("article", "2", "Interpretation and definitions", children=[clause])))
+    assert sorted(found) == ["alliance", "allowance", "continuous employment"]
+    assert {t: v[0] for t, v in found.items()} == {"alliance": [], "allowance": [], "continuous employment": []}
+
+
+@pytest.mark.parametrize("joined", [False, True], ids=["a block per line", "lines in one block"])
+def test_canadian_federal_items_with_the_term_above_its_means_line_define_it(joined):
+    items = [node("clause", f"2.01.{letter}", "", *(["\n".join(pair)] if joined else pair))
+             for letter, pair in zip("abc", FEDERAL)]
+    clause = node("clause", "2.01", "", "For the purpose of this agreement:", children=items)
+    found = terms(doc(node("article", "2", "Interpretation and definitions", children=[clause])))
+    assert sorted(found) == ["alliance", "allowance", "continuous employment"]
+    assert all(v[1] == [] for v in found.values())

@@ -103,7 +103,7 @@ NOT_DASH_TERM = re.compile(r"^(?:Step|Note|Section|Article|Part|Schedule|Appendi
 SCOPE_WORDS = {"article": "article", "articles": "article", "clause": "clause", "section": "clause",
                "paragraph": "clause", "letter": "unit", "lou": "unit", "appendix": "unit", "schedule": "unit",
                "addendum": "unit", "memorandum": "unit", "agreement": "doc", "collective": "doc"}
-SCOPE_INTRO = re.compile(r"^\s*(?:In|For)\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
+SCOPE_INTRO = re.compile(r"^\s*(?:In|For|As\s+used\s+in)\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
                          r"(?:(?P<this>this)\s+(?P<what>\w+)|(?P<named>Article|Clause|article|clause)\s+(?P<cite>[A-G]?\.?\d+(?:\.\d+)*))")
 
 
@@ -142,6 +142,8 @@ def _quoted_defs(text: str) -> list[Found]:
         if m.group("gap") and not m.group("gap").lstrip().startswith(",") and not re.match(MEANS, verb):
             continue  # 'the "X" in B.1.1 is' is too loose; 'means' after such a gap is not
         term = _strip_the(m.group("q"))
+        if _function_word(term):
+            continue  # '"he" includes "she"', 'the word "shall" is mandatory': usage rules, not terms
         abbr = m.group("abbr") if m.group("abbr") and _is_alias(m.group("abbr"), term) else None
         aliases = [a for a in (m.group("q2") and _strip_the(m.group("q2")), abbr) if a]
         scope = _scope_of_words(m.group("gap") or "") or _scope_before(text, m.start())
@@ -152,7 +154,11 @@ def _quoted_defs(text: str) -> list[Found]:
 def _word_defs(text: str) -> list[Found]:
     return [Found(_strip_the(m.group("q")), "quoted", m.start(), m.end(),
                   scope=_scope_of_words(m.group("gap") or "") or _scope_before(text, m.start()))
-            for m in WORD_DEF.finditer(text)]
+            for m in WORD_DEF.finditer(text) if not _function_word(m.group("q"))]
+
+
+def _function_word(term: str) -> bool:
+    return term.lower() in NOT_TERM | VERBISH | {"must", "masculine", "feminine", "singular", "plural", "her", "him"}
 
 
 def _is_alias(abbr: str, term: str) -> bool:

@@ -309,3 +309,14 @@ def test_canadian_federal_items_with_the_term_above_its_means_line_define_it(joi
     found = terms(doc(node("article", "2", "Interpretation and definitions", children=[clause])))
     assert sorted(found) == ["alliance", "allowance", "continuous employment"]
     assert all(v[1] == [] for v in found.values())
+
+
+@pytest.mark.parametrize("text", ['The word "shall" is mandatory and "may" is permissive.', '"he" includes "she".',
+                                  "The term 'must' is mandatory."])
+def test_usage_rules_about_function_words_define_nothing(text):
+    assert one(text) == []
+
+
+def test_as_used_in_this_agreement_before_the_term_applies_to_all_of_it():
+    found = terms(doc(node("lou", "LOU 2", "Staffing", 'As used in this Agreement, the term "Day" means a work day.')))
+    assert found["Day"][1] == []

@@ -203,7 +203,32 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
             cand = _place(tree, node, index, f, True, scope_hint)
             cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None]
             found.insert(_after(found, holder, tree), cand)
+        for node, index, term, aliases, text in _table_pairs(holder, start):
+            if normal(term) not in known:
+                known.add(normal(term))
+                f = Found(term, "table", 0, 0, aliases, text=f"{term}: {text}")
+                found.insert(_after(found, holder, tree), _place(tree, node, index, f, True, scope_hint))
     return found
+
+
+def _table_pairs(holder: Node, start: int) -> list[tuple[Node, int, str, list[str], str]]:
+    """A glossary kept as a table (| Term | Definition |): each row whose first cell is a term."""
+    out = []
+    for node in holder.walk():
+        for index, block in enumerate(node.blocks):
+            if block.kind != "table" or node is holder and index < start:
+                continue
+            for row in block.rows:
+                cells = [c.strip() for c in row if c.strip()]
+                if len(cells) < 2 or HEADER_CELL.fullmatch(cells[0]):
+                    continue
+                term, aliases = label_term(cells[0])
+                if term and len(term.split()) <= 6:
+                    out.append((node, index, term, aliases, " ".join(cells[1:])))
+    return out
+
+
+HEADER_CELL = re.compile(r"(?i)terms?|words?|expressions?|abbreviations?|acronyms?|definitions?")
 
 
 def _after(found: list[Candidate], holder: Node, tree: Tree) -> int:

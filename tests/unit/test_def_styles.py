@@ -320,3 +320,19 @@ def test_usage_rules_about_function_words_define_nothing(text):
 def test_as_used_in_this_agreement_before_the_term_applies_to_all_of_it():
     found = terms(doc(node("lou", "LOU 2", "Staffing", 'As used in this Agreement, the term "Day" means a work day.')))
     assert found["Day"][1] == []
+
+
+def test_a_glossary_kept_as_a_table_defines_each_row():
+    glossary = node("schedule", "Schedule 1", "Glossary", "| Term | Definition |\n|---|---|\n| APS | The Australian "
+                    "Public Service. |\n| CEO | The Chief Executive Officer. |")
+    glossary.blocks[0].rows = [["Term", "Definition"], ["APS", "The Australian Public Service."],
+                               ["CEO", "The Chief Executive Officer."]]
+    found = terms(doc(glossary))
+    assert {t: (v[1], v[2]) for t, v in found.items()} == {"APS": ([], "APS: The Australian Public Service."),
+                                                          "CEO": ([], "CEO: The Chief Executive Officer.")}
+
+
+def test_a_table_outside_a_definitions_part_defines_nothing():
+    rates = node("schedule", "Schedule 2", "Rates of Pay", "| Level | Rate |\n|---|---|\n| APS 1 | $50,000 |")
+    rates.blocks[0].rows = [["Level", "Rate"], ["APS 1", "$50,000"], ["Trainee", "$40,000"]]
+    assert terms(doc(rates)) == {}

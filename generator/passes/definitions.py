@@ -169,46 +169,61 @@ LEAD_IN = re.compile(r"(?:(?i:the\s+following\s+(?:definitions|terms|words))|(?:
 
 
 def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[Candidate]:
-    """Add the glossaries printed as lists (def_lists.py) of each "Definitions" part: its pairs
-    whose term no sentence there defines, placed at the term's block. The list's reading replaces
-    a term-above-"means" guess in its lines (the block above a "means" line is not its term when
-    terms were printed as a block), and a sentence shape that read several list lines as one
-    sentence ("Agency Agreement APS means ...") is dropped."""
+    """Add the glossaries printed as lists (def_lists.py) or tables of each "Definitions" part:
+    their pairs whose term no sentence there defines, placed at the term's block."""
     parts = _glossary_parts(document, tree)
     furniture = _repeated_lines(document) if parts else set()
     everywhere = "\n".join(b.text for n in document.root.walk() for b in n.blocks).lower() if parts else ""
     for holder, start, lead in parts:
         lines = _lines(holder, start, furniture)
-        inside = {id(ln.ref[1]) for ln in lines}
         here = "\n".join(ln.text for ln in lines).lower()
         reading = read_glossary(lines, known=functools.cache(lambda term, here=here: _uses(term, everywhere) > _uses(term, here)))
         for line, message in reading.problems:
             document.problems.append(Problem(str(document.source.path), line, message))
-        pair_terms = {normal(p.term) for p in reading.pairs}
-        listed = {id(ln.ref[1]) for p in reading.pairs for ln in p.term_lines + p.def_lines}
-        unpaired = {id(ln.ref[1]) for ln in reading.unpaired}
-        found = [c for c in found if not _reads_list_as_sentence(c, listed, pair_terms)
-                 and not (c.found.shape == "label" and c.block is not None and id(c.block) in listed | unpaired)]
-        nodes = {id(n) for n in holder.walk()}
+        found = _without_misreadings(found, reading)
+        inside, nodes = {id(ln.ref[1]) for ln in lines}, {id(n) for n in holder.walk()}
         known = {normal(w) for c in found if (id(c.block) in inside if c.block is not None else id(c.node) in nodes)
                  for w in [c.found.term] + c.found.aliases}
-        context, scope_hint = _title_context(tree, holder)
-        scope_hint = scope_of_intro(lead) or scope_hint or (_unit_scope(tree, holder) if start else "")
-        for pair in reading.pairs:
-            if normal(pair.term) in known:
-                continue
-            node, block = next((ln.ref for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None))
-            index = next(i for i, b in enumerate(node.blocks) if b is block)
-            f = Found(pair.term, "list", 0, len(block.text), pair.aliases, text=f"{pair.term}: {pair.text}")
-            cand = _place(tree, node, index, f, True, scope_hint)
-            cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None]
+        scope_hint = scope_of_intro(lead) or _title_context(tree, holder)[1] or (_unit_scope(tree, holder) if start else "")
+        for cand in _pair_candidates(tree, reading, known, scope_hint) + _table_candidates(tree, holder, start, known,
+                                                                                           scope_hint):
             found.insert(_after(found, holder, tree), cand)
-        for node, index, term, aliases, text in _table_pairs(holder, start):
-            if normal(term) not in known:
-                known.add(normal(term))
-                f = Found(term, "table", 0, 0, aliases, text=f"{term}: {text}")
-                found.insert(_after(found, holder, tree), _place(tree, node, index, f, True, scope_hint))
     return found
+
+
+def _without_misreadings(found: list[Candidate], reading) -> list[Candidate]:
+    """The list's reading replaces a term-above-"means" guess in its lines (the block above a
+    "means" line is not its term when terms were printed as a block), and a sentence shape that
+    read several list lines as one sentence ("Agency Agreement APS means ...")."""
+    pair_terms = {normal(p.term) for p in reading.pairs}
+    listed = {id(ln.ref[1]) for p in reading.pairs for ln in p.term_lines + p.def_lines}
+    unpaired = {id(ln.ref[1]) for ln in reading.unpaired}
+    return [c for c in found if not _reads_list_as_sentence(c, listed, pair_terms)
+            and not (c.found.shape == "label" and c.block is not None and id(c.block) in listed | unpaired)]
+
+
+def _pair_candidates(tree: Tree, reading, known: set[str], scope_hint: str) -> list[Candidate]:
+    out = []
+    for pair in reading.pairs:
+        if normal(pair.term) in known:
+            continue
+        node, block = next((ln.ref for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None))
+        index = next(i for i, b in enumerate(node.blocks) if b is block)
+        f = Found(pair.term, "list", 0, len(block.text), pair.aliases, text=f"{pair.term}: {pair.text}")
+        cand = _place(tree, node, index, f, True, scope_hint)
+        cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None]
+        out.append(cand)
+    return out
+
+
+def _table_candidates(tree: Tree, holder: Node, start: int, known: set[str], scope_hint: str) -> list[Candidate]:
+    out = []
+    for node, index, term, aliases, text in _table_pairs(holder, start):
+        if normal(term) not in known:
+            known.add(normal(term))
+            f = Found(term, "table", 0, 0, aliases, text=f"{term}: {text}")
+            out.append(_place(tree, node, index, f, True, scope_hint))
+    return out
 
 
 def _table_pairs(holder: Node, start: int) -> list[tuple[Node, int, str, list[str], str]]:

@@ -69,6 +69,11 @@ WORD_DEF = re.compile(r"(?:(?<=\s)|^)[Tt]he\s+(?:word|term|expression|phrase)s?\
                       + r"(?P<gap>[^.;:\"“”]{0,120}?,)?\s+(?:is|are|means|shall\s+mean|refers\s+to)\s")
 # "means" as a noun: followed by "of" or by a verb.
 NOUN_MEANS = re.compile(r"\s+(?:of|has|have|is|are|was|were|shall|will|may|must|can|should|would)\b")
+# Under a "Definitions" heading: a glossary row whose columns pdftotext put on one line, joined by
+# the parser ("Agreement Means the Austrade Enterprise Agreement") or kept apart by the layout
+# ("Agreement          Means the ...", "APS          Australian Public Service.").
+ROW_DEF = re.compile(r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,5}?[" + Q_CLOSE + r"]?)"
+                     r"(?:\s+(?=(?:Means|Includes|Refers\s+to)\b)|[ \t]{3,}(?=[A-Z(\"“]))")
 QUOTED_IS = re.compile(r"\s*" + _quoted("q") + r"\s+(?:is|are)\s+\w")
 COLON_DEF = re.compile(r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,5}?[" + Q_CLOSE + r"]?)\s*:\s+(?P<rest>\S)")
 DASH_DEF = re.compile(
@@ -132,6 +137,7 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     found += _is_defs(text, context)
     found += _dash_defs(text, context)
     found += _colon_defs(text, context)
+    found += _row_defs(text, context)
     return _without_overlaps(found)
 
 
@@ -179,6 +185,17 @@ def _quoted_is(text: str, context: bool) -> list[Found]:
     26 E.1): a quoted term opening the text, then "is" or "are"."""
     m = QUOTED_IS.match(text) if context else None
     return [Found(_strip_the(m.group("q")), "quoted", m.start(), m.end())] if m else []
+
+
+def _row_defs(text: str, context: bool) -> list[Found]:
+    m = ROW_DEF.match(text) if context else None
+    if not m:
+        return []
+    term = m.group("x").strip(Q_OPEN + Q_CLOSE)
+    if NOT_DASH_TERM.match(term) or term.split()[0].lower() in NOT_TERM or re.search(r"\d", term) or \
+            any(w.lower() in VERBISH for w in term.split()):
+        return []
+    return [Found(_strip_the(term), "row", 0, m.end("x"))]
 
 
 def _colon_defs(text: str, context: bool) -> list[Found]:

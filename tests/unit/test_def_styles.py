@@ -336,3 +336,18 @@ def test_a_table_outside_a_definitions_part_defines_nothing():
     rates = node("schedule", "Schedule 2", "Rates of Pay", "| Level | Rate |\n|---|---|\n| APS 1 | $50,000 |")
     rates.blocks[0].rows = [["Level", "Rate"], ["APS 1", "$50,000"], ["Trainee", "$40,000"]]
     assert terms(doc(rates)) == {}
+
+
+@pytest.mark.parametrize("text,term", [("Agreement Means the Austrade Enterprise Agreement 2019–2022", "Agreement"),
+                                       ("Immediate family member Means a spouse or child.", "Immediate family member"),
+                                       ("APS          Australian Public Service.", "APS"),
+                                       ("Fair Work Act     The Fair Work Act 2009 as amended.", "Fair Work Act")])
+def test_a_glossary_row_on_one_line_defines_under_a_definitions_heading(text, term):
+    assert one(text, True) == [(term, [])]
+    assert one(text, False) == []
+
+
+@pytest.mark.parametrize("text", ["The Employer Means well.", "Article 12     Overtime", "Step 2     The Union may refer.",
+                                  "Employees shall be paid    Weekly."])
+def test_text_that_is_not_a_glossary_row_defines_nothing_even_under_definitions(text):
+    assert [t for t, _ in one(text, True)] == []

@@ -175,7 +175,8 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
     furniture = _repeated_lines(document) if parts else set()
     everywhere = "\n".join(b.text for n in document.root.walk() for b in n.blocks).lower() if parts else ""
     for holder, start, lead in parts:
-        lines = _lines(holder, start, furniture)
+        tables: list[tuple[Node, int]] = []
+        lines = _lines(holder, start, furniture, tables)
         here = "\n".join(ln.text for ln in lines).lower()
         reading = read_glossary(lines, known=functools.cache(lambda term, here=here: _uses(term, everywhere) > _uses(term, here)))
         for line, message in reading.problems:
@@ -185,8 +186,7 @@ def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[
         known = {normal(w) for c in found if (id(c.block) in inside if c.block is not None else id(c.node) in nodes)
                  for w in [c.found.term] + c.found.aliases}
         scope_hint = scope_of_intro(lead) or _title_context(tree, holder)[1] or (_unit_scope(tree, holder) if start else "")
-        for cand in _pair_candidates(tree, reading, known, scope_hint) + _table_candidates(tree, holder, start, known,
-                                                                                           scope_hint):
+        for cand in _pair_candidates(tree, reading, known, scope_hint) + _table_candidates(tree, tables, known, scope_hint):
             found.insert(_after(found, holder, tree), cand)
     return found
 
@@ -216,9 +216,9 @@ def _pair_candidates(tree: Tree, reading, known: set[str], scope_hint: str) -> l
     return out
 
 
-def _table_candidates(tree: Tree, holder: Node, start: int, known: set[str], scope_hint: str) -> list[Candidate]:
+def _table_candidates(tree: Tree, tables: list[tuple[Node, int]], known: set[str], scope_hint: str) -> list[Candidate]:
     out = []
-    for node, index, term, aliases, text in _table_pairs(holder, start):
+    for node, index, term, aliases, text in _table_pairs(tables):
         if normal(term) not in known:
             known.add(normal(term))
             f = Found(term, "table", 0, 0, aliases, text=f"{term}: {text}")
@@ -226,20 +226,17 @@ def _table_candidates(tree: Tree, holder: Node, start: int, known: set[str], sco
     return out
 
 
-def _table_pairs(holder: Node, start: int) -> list[tuple[Node, int, str, list[str], str]]:
+def _table_pairs(tables: list[tuple[Node, int]]) -> list[tuple[Node, int, str, list[str], str]]:
     """A glossary kept as a table (| Term | Definition |): each row whose first cell is a term."""
     out = []
-    for node in holder.walk():
-        for index, block in enumerate(node.blocks):
-            if block.kind != "table" or node is holder and index < start:
+    for node, index in tables:
+        for row in node.blocks[index].rows:
+            cells = [c.strip() for c in row if c.strip()]
+            if len(cells) < 2 or HEADER_CELL.fullmatch(cells[0]):
                 continue
-            for row in block.rows:
-                cells = [c.strip() for c in row if c.strip()]
-                if len(cells) < 2 or HEADER_CELL.fullmatch(cells[0]):
-                    continue
-                term, aliases = label_term(cells[0])
-                if term and len(term.split()) <= 6:
-                    out.append((node, index, term, aliases, " ".join(cells[1:])))
+            term, aliases = label_term(cells[0])
+            if term and len(term.split()) <= 6:
+                out.append((node, index, term, aliases, " ".join(cells[1:])))
     return out
 
 
@@ -301,7 +298,8 @@ def _marker(num: str) -> str:
     return num if num.startswith("(") or num.endswith((".", ")")) else f"({num})"
 
 
-def _lines(holder: Node, start: int, furniture: set[str] = frozenset()) -> list[GLine]:
+def _lines(holder: Node, start: int, furniture: set[str] = frozenset(),
+           tables: list[tuple[Node, int]] | None = None) -> list[GLine]:
     """The lines of a glossary part in document order: each block's lines (a block whose text
     keeps its line breaks gives one line each), with their source lines. A part that starts after
     a "Definitions" line inside a unit ends at the next unit-like heading ("Appendix 4 – ..."),
@@ -310,7 +308,7 @@ def _lines(holder: Node, start: int, furniture: set[str] = frozenset()) -> list[
     will be applied ...") or at a paragraph that neither defines nor follows a term; a glossary
     of term lines goes on (DHA: "Appendix 3 – Definitions" /
     "Term" / "Definition" / "APS" / "Australian Public Service."). `furniture`: running headers
-    left in the text, which are no terms."""
+    left in the text, which are no terms; `tables` collects the part's tables (node, index)."""
     out: list[GLine] = []
     sentences = False
     ended = False
@@ -321,6 +319,8 @@ def _lines(holder: Node, start: int, furniture: set[str] = frozenset()) -> list[
         if node is not holder and node.title and not node.num.strip("()."):
             out.append(GLine(node.title, node.line, node.line, (node, None)))  # a term the parser took for a title
         for i, block in enumerate(blocks):
+            if block.kind == "table" and tables is not None:
+                tables.append((node, node.blocks.index(block)))
             if block.kind not in ("para", "subheading", "closing"):
                 continue
             after = blocks[i + 1].text.lstrip() if i + 1 < len(blocks) else ""

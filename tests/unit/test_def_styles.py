@@ -351,3 +351,13 @@ def test_a_glossary_row_on_one_line_defines_under_a_definitions_heading(text, te
                                   "Employees shall be paid    Weekly."])
 def test_text_that_is_not_a_glossary_row_defines_nothing_even_under_definitions(text):
     assert [t for t, _ in one(text, True)] == []
+
+
+def test_a_table_after_the_end_of_a_definitions_line_part_defines_nothing():
+    letter = node("lou", "LOU 8", "Long Term Maintenance", "Definitions:", "",
+                  "Written Evidence: Is evidence in the form of an email or letter.", "",
+                  "The parties agree to the following compressed schedule for all sites covered.", "",
+                  "| Day of Week | Hours |\n|---|---|\n| Monday | 10 |")
+    letter.blocks[0].kind = "subheading"
+    letter.blocks[-1].rows = [["Day of Week", "Hours"], ["Monday", "10"], ["Tuesday", "10"]]
+    assert sorted(terms(doc(letter))) == ["Written Evidence"]

@@ -6,11 +6,17 @@ how the finds become a document's glossary, is passes/definitions.py's business.
 
 Shapes (table-tested in tests/unit/test_definitions.py):
   quoted     "BOARD" means ...   A "Teacher Teaching on Call" (TTOC) is ...   'Full employ' means ...
+             any quote marks (“term", ''term'', ' term '); "allowance" (indemnité) means: a French
+             gloss is dropped; The term "employee" as used in this Agreement shall mean (scope: doc);
+             The word "repair" used with ..., is work ...; under Definitions, "Sick Leave Bank" is ...
   means      Sick leave means ...   X is/shall be/will be defined as ...   X shall mean ...
   is         (only under a "Definitions" heading or "In this article,") A vacancy is a ...
   dash       Campus - the location ...   Extenuating Circumstances – situations that ...
   paren      ... any dispute (hereinafter referred to as "the grievance") ...   (the "Act")   (the grievor)
-  party      a block that is only "(hereinafter called the "Union")": the name is the block(s) before
+  party      a block that is only "(hereinafter called the "Union")": the name is the block(s) before;
+             inline "Deschutes County (hereinafter the County)", quoted or not: the name is the words before
+  colon      (only under a "Definitions" heading) Written Evidence: Is evidence in the form of ...
+  label      (label_term, read by definitions.py) a. "annual rate of pay" alone on its line, "means ..." below
   abbrev     Public Education Labour Relations Act (PELRA)   AVID (Advancement Via Individual Determination)
   known-as   employees known as Activities Supervisors
   reversed   ..., it shall be defined as a policy grievance.
@@ -18,13 +24,17 @@ Shapes (table-tested in tests/unit/test_definitions.py):
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-Q_OPEN = "\"“‘'"
-Q_CLOSE = "\"”’'"
+# Any mix of straight, curly and Windows-1252 quotes (U+0091-U+0094, left by a bad decoding):
+# “term", "term”, ‘term’, ''term'' (two apostrophes for a double quote), ' Local Lodge ' (padded).
+Q_OPEN = "\"“‘'\u0091\u0093"
+Q_CLOSE = "\"”’'\u0092\u0094"
 # A quoted phrase: opening quote not inside a word, a letter first, closing quote not followed by a letter.
-QUOTED = (rf"(?<![\w])[{Q_OPEN}](?P<{{n}}>[A-Za-z][^{Q_OPEN}{Q_CLOSE}\n]{{{{0,70}}}}?[\w)])[{Q_CLOSE}](?![A-Za-z])")
+QUOTED = (rf"(?<![\w])[{Q_OPEN}]{{{{1,2}}}} ?(?P<{{n}}>[A-Za-z][^{Q_OPEN}{Q_CLOSE}\n]{{{{0,70}}}}?[\w)]) ?[{Q_CLOSE}]{{{{1,2}}}}"
+          r"(?![A-Za-z])")
 
 
 def _quoted(name: str) -> str:
@@ -32,15 +42,18 @@ def _quoted(name: str) -> str:
 
 
 MEANS = (r"means|mean|shall\s+mean|will\s+mean|(?:is|are|shall\s+be|will\s+be)\s+defined\s+as(?:\s+being)?|"
-         r"shall\s+be\s+deemed\s+to\s+include|designates")
+         r"shall\s+be\s+deemed\s+to\s+include|designates|"
+         r"(?:has|have)\s+the\s+(?:same\s+)?meaning\s+(?:given|provided|set\s+out|assigned|as\s+(?:specified|given|defined))")
 WEAK = r"includes|shall\s+include|refers\s+to|relates\s+to|(?:is|are)(?=\s+(?:a|an|the|any)\b)"
 ABBR = r"[A-Z][A-Za-z]*(?:-[A-Z])?[A-Z]?[A-Za-z]*(?:\s[A-Z]{2,})?"
+HEREIN_VERB = r"[Hh]ereinafter\s+(?:(?:called|referred\s+to\s+as|known\s+as|designated\s+as)\s+)?"
 
 QUOTED_DEF = re.compile(
     r"(?:(?<=\s)|^)(?:(?:[Aa]n?|[Tt]he)\s+)?(?:term\s+)?" + _quoted("q")
     + r"(?:\s+or\s+" + _quoted("q2") + r")?"
-    + r"(?:\s*\((?P<abbr>" + ABBR + r")\))?"
-    + r"(?P<gap>\s*,[^,.;\"“”]{1,40},|\s+(?:in|for|under)\s(?:[^.;:\"“”]|\.(?=\d)){1,120}?)?"
+    + r"(?:\s*\((?P<abbr>" + ABBR + r")\)|\s*\((?P<gloss>[^()\n\"“”]{1,60})\))?"
+    + r"(?P<gap>\s*,[^,.;\"“”]{1,40},|\s+(?:in|for|under)\s(?:[^.;:\"“”]|\.(?=\d)){1,120}?"
+    + r"|,?\s+as\s+used\s+(?:in|herein|throughout)\b[^.;:\"“”]{0,60}?,?)?"
     + rf"\s+(?:also\s+)?(?P<verb>{MEANS}|{WEAK})\b")
 # Unquoted "X means": X starts its sentence (or follows "In this article,"), at most six words.
 INTRO = r"(?:(?:In|For)\s+(?:the\s+)?(?:purposes?\s+of\s+)?this\s+\w+(?:\s+\w+)?,?\s+)"
@@ -50,13 +63,29 @@ MEANS_DEF = re.compile(
 IS_DEF = re.compile(
     r"^(?P<intro>" + INTRO + r")?(?:(?:A|An|The|a|an|the)\s+)?"
     r"(?P<x>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)\s+(?:also\s+)?(?P<verb>(?:is|are)\s+(?:a|an|the)\b|includes?\b|refers\s+to\b)")
+# 'The word "repair" used with the terms of this Agreement ..., is work requested to restore ...'
+# (Alberta maintenance 5.300): "The word/term/expression" announces a definition, so any "is" defines.
+WORD_DEF = re.compile(r"(?:(?<=\s)|^)[Tt]he\s+(?:word|term|expression|phrase)s?\s+" + _quoted("q")
+                      + r"(?P<gap>[^.;:\"“”]{0,120}?,)?\s+(?:is|are|means|shall\s+mean|refers\s+to)\s")
+# "means" as a noun: followed by "of" or by a verb.
+NOUN_MEANS = re.compile(r"\s+(?:of|has|have|is|are|was|were|shall|will|may|must|can|should|would)\b")
+# Under a "Definitions" heading: a glossary row whose columns pdftotext put on one line, joined by
+# the parser ("Agreement Means the Austrade Enterprise Agreement") or kept apart by the layout
+# ("Agreement          Means the ...", "APS          Australian Public Service.").
+ROW_DEF = re.compile(r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,5}?[" + Q_CLOSE + r"]?)"
+                     r"(?:\s+(?=(?:Means|Includes|Refers\s+to)\b)|[ \t]{3,}(?=[A-Z(\"“]))")
+QUOTED_IS = re.compile(r"\s*" + _quoted("q") + r"\s+(?:is|are)\s+\w")
+COLON_DEF = re.compile(r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,5}?[" + Q_CLOSE + r"]?)\s*:\s+(?P<rest>\S)")
 DASH_DEF = re.compile(
     r"^(?P<x>[" + Q_OPEN + r"]?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?[" + Q_CLOSE + r"]?)\s+[-–—]\s+(?P<rest>\S.*)", re.S)
 PAREN_DEF = re.compile(
-    r"\(\s*(?:[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+)?(?:(?P<the>[Tt]he)\s+|an?\s+)?"
+    r"\(\s*(?:" + HEREIN_VERB + r")?(?:(?P<the>[Tt]he)\s+|an?\s+)?"
     + _quoted("q") + r"\s*\)")
 PAREN_PLAIN = re.compile(r"\(the\s+(?P<q>[a-z]{3,}(?:\s+[a-z]{3,})?)\)")
-HEREINAFTER = re.compile(r"[Hh]ereinafter\s+(?:called|referred\s+to\s+as)\s+(?:(?P<the>the)\s+)?" + _quoted("q"))
+HEREINAFTER = re.compile(HEREIN_VERB + r"(?:(?P<the>the)\s+)?" + _quoted("q"))
+# (hereinafter the County): no quotes, so only capitalised words, closed by the parenthesis.
+HEREINAFTER_PLAIN = re.compile(r"\(\s*" + HEREIN_VERB + r"(?P<the>the\s+)?(?P<q>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*\)")
+PARTY_LEAD = re.compile(r"\b(?:between|by|and\s+the|with)\s+", re.I)
 KNOWN_AS = re.compile(r"\b(?:commonly\s+)?known\s+as\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
 REVERSED = re.compile(r"\bit\s+shall\s+be\s+(?:defined|known)\s+as\s+(?:an?\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\.")
 ABBR_AFTER = re.compile(r"[(\[]\s*(?:(?:the|a|an)\s+)?[\"“]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z][A-Za-z]*|Pro-D)[\"”]?\s*[)\]]")
@@ -79,7 +108,7 @@ NOT_DASH_TERM = re.compile(r"^(?:Step|Note|Section|Article|Part|Schedule|Appendi
 SCOPE_WORDS = {"article": "article", "articles": "article", "clause": "clause", "section": "clause",
                "paragraph": "clause", "letter": "unit", "lou": "unit", "appendix": "unit", "schedule": "unit",
                "addendum": "unit", "memorandum": "unit", "agreement": "doc", "collective": "doc"}
-SCOPE_INTRO = re.compile(r"^\s*(?:In|For)\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
+SCOPE_INTRO = re.compile(r"^\s*(?:In|For|As\s+used\s+in)\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
                          r"(?:(?P<this>this)\s+(?P<what>\w+)|(?P<named>Article|Clause|article|clause)\s+(?P<cite>[A-G]?\.?\d+(?:\.\d+)*))")
 
 
@@ -101,11 +130,14 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     """Every definition in a text. `context`: the text sits under a "Definitions" heading (or in a
     definitions article), where "A vacancy is ..." and "Campus - the location ..." define too."""
     found: list[Found] = []
-    for finder in (_quoted_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
+    for finder in (_quoted_defs, _word_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
                    _defined_as):
         found += finder(text)
+    found += _quoted_is(text, context)
     found += _is_defs(text, context)
     found += _dash_defs(text, context)
+    found += _colon_defs(text, context)
+    found += _row_defs(text, context)
     return _without_overlaps(found)
 
 
@@ -116,14 +148,73 @@ def _quoted_defs(text: str) -> list[Found]:
         if m.group("gap") and not m.group("gap").lstrip().startswith(",") and not re.match(MEANS, verb):
             continue  # 'the "X" in B.1.1 is' is too loose; 'means' after such a gap is not
         term = _strip_the(m.group("q"))
-        aliases = [a for a in (m.group("q2") and _strip_the(m.group("q2")), m.group("abbr")) if a]
-        out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=_scope_before(text, m.start())))
+        if _function_word(term):
+            continue  # '"he" includes "she"', 'the word "shall" is mandatory': usage rules, not terms
+        abbr = m.group("abbr") if m.group("abbr") and _is_alias(m.group("abbr"), term) else None
+        aliases = [a for a in (m.group("q2") and _strip_the(m.group("q2")), abbr) if a]
+        scope = _scope_of_words(m.group("gap") or "") or _scope_before(text, m.start())
+        out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=scope))
     return out
+
+
+def _word_defs(text: str) -> list[Found]:
+    return [Found(_strip_the(m.group("q")), "quoted", m.start(), m.end(),
+                  scope=_scope_of_words(m.group("gap") or "") or _scope_before(text, m.start()))
+            for m in WORD_DEF.finditer(text) if not _function_word(m.group("q"))]
+
+
+def _function_word(term: str) -> bool:
+    return term.lower() in NOT_TERM | VERBISH | {"must", "masculine", "feminine", "singular", "plural", "her", "him"}
+
+
+def _is_alias(abbr: str, term: str) -> bool:
+    """ "(TTOC)" after "Teacher Teaching on Call" is another name of the term; "(indemnité)" or
+    "(Employeur)" after a federal agreement's "allowance" / "Employer" is its French gloss."""
+    return sum(c.isupper() for c in abbr) >= 2 or _is_abbreviation_of(abbr, term) is not None
+
+
+def _scope_of_words(gap: str) -> str:
+    """ 'The term "employee" as used in this Agreement shall mean': the words between the term and
+    its verb may say where it applies."""
+    m = re.search(r"\bthis\s+(\w+)", gap)
+    return SCOPE_WORDS.get(m.group(1).lower(), "clause") if m else ""
+
+
+def _quoted_is(text: str, context: bool) -> list[Found]:
+    """Under a "Definitions" heading, '"Sick Leave Bank" is leave available ...' defines (Deschutes
+    26 E.1): a quoted term opening the text, then "is" or "are"."""
+    m = QUOTED_IS.match(text) if context else None
+    return [Found(_strip_the(m.group("q")), "quoted", m.start(), m.end())] if m else []
+
+
+def _row_defs(text: str, context: bool) -> list[Found]:
+    m = ROW_DEF.match(text) if context else None
+    if not m:
+        return []
+    term = m.group("x").strip(Q_OPEN + Q_CLOSE)
+    if NOT_DASH_TERM.match(term) or term.split()[0].lower() in NOT_TERM or re.search(r"\d", term) or \
+            any(w.lower() in VERBISH for w in term.split()):
+        return []
+    return [Found(_strip_the(term), "row", 0, m.end("x"))]
+
+
+def _colon_defs(text: str, context: bool) -> list[Found]:
+    """Under a "Definitions" heading, "Written Evidence: Is evidence in the form of ..." and
+    "Long Term Maintenance : Is work ..." (Alberta construction)."""
+    m = COLON_DEF.match(text) if context else None
+    if not m:
+        return []
+    term = m.group("x").strip(Q_OPEN + Q_CLOSE + " ")
+    if NOT_DASH_TERM.match(term) or re.search(r"\d", term) or term.split()[0].lower() in NOT_TERM:
+        return []
+    return [Found(term, "colon", 0, m.end("x"))]
 
 
 def _means_defs(text: str) -> list[Found]:
     out = []
     for m in MEANS_DEF.finditer(text):
+        if m.group("verb") == "means" and NOUN_MEANS.match(text, m.end()):
+            continue  # "The normal means of compensation", "Execution by electronic means has the same effect"
         term = _clean_term(m.group("x"))
         if term:
             out.append(Found(term, "means", m.start(), m.end(), scope=_scope_before(text, m.start())))
@@ -170,17 +261,41 @@ def _paren_defs(text: str) -> list[Found]:
             continue  # ("MET") after Multi-Employer Template: an abbreviation, found below
         if re.fullmatch(r"[^A-Za-z]*|\d.*", q) or len(q.split()) > 6:
             continue
-        shape = "party" if re.fullmatch(r"\s*\(.*\)\s*,?\s*", text, re.S) else "paren"
-        out.append(Found(_strip_the(q), shape, m.start(), m.end(), scope="doc" if shape == "party" else "unit"))
+        # "Deschutes County (hereinafter the "County")" names a party; "any dispute (hereinafter
+        # referred to as "the grievance")" does not: the words before are not a name.
+        party = _party_named_before(text, m.start()) if "ereinafter" in m.group(0) else ""
+        words = text[:m.start()].replace("(", " ").split()
+        party = party if party[:1].isupper() and words and re.match(r"[A-Z0-9]", words[-1]) else ""
+        shape = "party" if party or re.fullmatch(r"\s*\(.*\)\s*,?\s*", text, re.S) else "paren"
+        out.append(Found(_strip_the(q), shape, m.start(), m.end(), scope="doc" if shape == "party" else "unit",
+                         text=party))
         if m.group("the") or re.match(r"the\s", q, re.I):  # (the "Act"), ("the grievor"): used as "the Act"
             out[-1].shape += "-the"
-    for m in HEREINAFTER.finditer(text):
-        if not any(f.start <= m.start() < f.end for f in out):
+    for m in list(HEREINAFTER.finditer(text)) + list(HEREINAFTER_PLAIN.finditer(text)):
+        if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):
             the = m.group("the") or re.match(r"the\s", m.group("q"), re.I)
-            out.append(Found(_strip_the(m.group("q")), "party-the" if the else "party", m.start(), m.end(), scope="doc"))
+            out.append(Found(_strip_the(m.group("q")), "party-the" if the else "party", m.start(), m.end(),
+                             text=_party_named_before(text, m.start()), scope="doc"))
     for m in PAREN_PLAIN.finditer(text):
         out.append(Found(m.group("q"), "paren-the", m.start(), m.end(), scope="unit", reuse=True))
     return out
+
+
+def _party_named_before(text: str, start: int) -> str:
+    """ "by and between Deschutes County (hereinafter the County)": the party's name is the words
+    right before, back to "between", "by", "and the" or "with" ("" when the parenthesis opens the
+    text: then the name is the line above, which definitions.py reads)."""
+    paren = text.rfind("(", 0, start + 1)
+    before = text[:paren if paren >= 0 and not text[paren:start].strip("( ") else start]
+    name = ""
+    for cut in (max(before.rfind(". "), before.rfind(";")), before.rfind(";")):  # "ABC Ltd. (hereinafter"
+        sentence = before[cut + 1:]
+        leads = list(PARTY_LEAD.finditer(sentence))
+        name = name or re.sub(r"^(?:and|between|by|with)\s+", "", sentence[leads[-1].end() if leads else 0:].strip(" ,(\n"))
+    if not name or "(" in name:
+        return ""
+    end = text.find(")", start)
+    return f"{name} {text[len(before):end + 1 if end >= 0 else len(text)].strip()}"
 
 
 def _abbreviations(text: str) -> list[Found]:
@@ -302,6 +417,32 @@ def _clean_term(raw: str, max_words: int = 6) -> str:
     return " ".join(words).strip(",;:")
 
 
+LABEL_MARK = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)?")
+GLOSS = re.compile(r"\s*\((?P<g>[^()]{1,60})\)\s*$")
+
+
+def label_term(text: str) -> tuple[str, list[str]]:
+    """The term a label line names, with its aliases, or ("", []) when the line is not a label:
+    `a. "annual rate of pay"` -> annual rate of pay; `"allowance" (indemnité)` -> allowance (a
+    French gloss is neither term nor alias); `Fair Work Act`; `Long Term Maintenance (LTM)` -> LTM."""
+    text = " ".join(text[LABEL_MARK.match(text).end():].split()).rstrip(":").strip()
+    aliases = []
+    gloss = GLOSS.search(text)
+    if gloss and gloss.start() > 0:
+        head = text[:gloss.start()].strip(Q_OPEN + Q_CLOSE + " ")
+        if _is_alias(gloss.group("g"), head):
+            aliases = [gloss.group("g").strip(Q_OPEN + Q_CLOSE + " ")]
+        if _is_alias(gloss.group("g"), head) or text[:gloss.start()].rstrip()[-1:] in Q_CLOSE or \
+                gloss.group("g")[:1].islower():
+            text = text[:gloss.start()]
+    term = _strip_the(text.strip(Q_OPEN + Q_CLOSE + " "))
+    words = term.split()
+    if not words or len(words) > 8 or not term[0].isalpha() or re.search(r"[.;!?,]$", term) or \
+            words[0].lower() in NOT_TERM or any(q in term for q in "\"“”"):
+        return "", []
+    return term, aliases
+
+
 def _strip_the(term: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", term.strip()).strip()
 
@@ -347,11 +488,21 @@ def title_term(title: str) -> str:
     return "" if term.lower() in ("terms", "positions and assignments") or len(term.split()) > 4 else term
 
 
+@functools.lru_cache(maxsize=8192)
 def is_definitions_heading(text: str) -> bool:
     """ "DEFINITIONS", "Definitions & Interpretation", "Definition of Terms", "Definitions Applicable
     to Article 22.6": a heading under which terms are defined."""
-    return bool(re.fullmatch(r"\s*(?:Definitions?(?:\s+(?:of\s+Terms|&\s*Interpretation|and\s+Interpretation|"
-                             r"Applicable\s+to\s+.{1,40}))?)\s*:?\s*", text or "", re.I))
+    return bool(DEFINITIONS_HEADING.fullmatch(text or ""))
+
+
+# "SECTION 8: INTERPRETATIONS AND DEFINITIONS", "Appendix 3 – Definitions", "E. Definitions:",
+# "Glossary of Terms", "Dictionary", "Definitions and Interpretation" (a unit label may lead).
+DEFINITIONS_HEADING = re.compile(
+    r"\s*(?:(?:\d{1,3}\.\s+)?(?:Article|Section|Part|Schedule|Appendix|Annex|Clause|Chapter|Attachment|Exhibit)"
+    r"\s+[\w.\"“”'‘’-]{1,8}\s*[:.–—-]?\s*|[\dA-Z]{1,3}\.\s+)?"
+    r"(?:Interpretations?\s+(?:and|&)\s+)?(?:Definitions?|Glossary|Dictionary|Defined\s+Terms)"
+    r"(?:\s+(?:of\s+Terms|(?:and|&)\s*(?:Interpretations?|Abbreviations|Acronyms)|Applicable\s+to\s+.{1,40}))?"
+    r"\s*:?\s*", re.I)
 
 
 def scope_of_heading(text: str) -> str:

@@ -14,19 +14,25 @@ whether the block sits under a "Definitions" heading (article, clause or sub-hea
     same text are one definition; defined again differently, the new one applies to its own unit
     (unless both come from the preamble or definitions, which the tooltip then shows together).
   * abbreviations and "(the grievor)" count only when the document uses them again.
+  * a "Definitions" / "Glossary" unit printed as a list (a term per line and its definition
+    below, or pdftotext's block of terms then block of definitions) is read by def_lists.py;
+    terms and definitions that do not pair up are reported, not guessed. A definitions unit
+    speaks for the whole document wherever it is (a Glossary schedule at the end too).
   * site_config/terms.yml adds, suppresses or scopes terms per document (terms_config.py).
 Marking is passes/terms.py.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .. import terms_config
 from ..model import Block, Definition, Document, Node, Problem
-from .def_find import (Found, find_definitions, is_definitions_heading, key_of, normal, scope_of_heading,
-                       scope_of_intro, title_term)
+from .def_find import (Found, find_definitions, is_definitions_heading, key_of, label_term, normal,
+                       scope_of_heading, scope_of_intro, title_term)
+from .def_lists import GLine, read_glossary
 from .terms import mark_uses
 from .tree_index import TreeIndex
 
@@ -69,6 +75,7 @@ class Candidate:
     text: str
     whole: bool  # speaks for the whole document: the preamble's definitions and parties, a definitions article
     own_nodes: list[Node] = field(default_factory=list)  # whole clauses that are the definition
+    own_blocks: list[Block] = field(default_factory=list)  # blocks that are the definition (a glossary list's)
 
 
 def annotate_definitions(document: Document, config: terms_config.TermsConfig | None = None) -> None:
@@ -104,7 +111,9 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
                 continue
             if is_definitions_heading(block.text):
                 holder = node if block.kind != "subheading" else tree.parent.get(id(node), node)
-                sticky = (holder, scope_of_heading(block.text) or _unit_scope(tree, node))
+                # a "Definition" column heading inside a definitions unit keeps the unit's scope
+                sticky = (holder, scope_of_heading(block.text) or (heading_scope if titled_context else "")
+                          or _unit_scope(tree, node))
                 continue
             if block.kind == "subheading" and sticky and not block.text.startswith("Re:"):
                 sticky = None
@@ -112,12 +121,248 @@ def find_all(document: Document, tree: Tree) -> list[Candidate]:
             scope_hint = (sticky[1] if sticky else "") or heading_scope
             for found in find_definitions(block.text, context):
                 if block.text.startswith("Re:") and found.shape != "abbreviation" or \
-                        block.kind == "subheading" and found.shape in ("means", "is", "dash", "defined-as"):
+                        block.kind == "subheading" and found.shape in ("means", "is", "dash", "defined-as", "colon"):
                     continue  # a letter's "Re: ... (“Unpaid Leave”)" names the letter; a heading defines nothing
                 found_here.append(_place(tree, node, index, found, context, scope_hint))
+            found_here += _label_above(tree, node, index, context, scope_hint, found_here)
         out += found_here
         out += _titled(tree, node, found_here, titled_context)
+    return _with_lists(document, tree, out)
+
+
+NEXT_LINE_VERB = re.compile(r"(?:means(?!\s+of\b)|shall\s+mean|includes|is\s+defined\s+as|refers\s+to|"
+                            r"has\s+the\s+(?:same\s+)?meaning)\b")
+
+
+def _label_above(tree: Tree, node: Node, index: int, context: bool, scope_hint: str,
+                 found_here: list[Candidate]) -> list[Candidate]:
+    """A term alone on its line and "means ..." on the next (Canadian federal `a. "annual rate of
+    pay"` / `means ...`): the block starts with the verb, the block above (or the clause's title,
+    when the parser took the quoted term for one) is only the term."""
+    block = node.blocks[index]
+    text = block.text.lstrip()
+    if not (NEXT_LINE_VERB.match(text) or context and NEXT_LINE_VERB.match(text.lower()) and text[:1].isupper()):
+        return []
+    above = node.blocks[index - 1] if index else None
+    if above is not None and above.kind not in ("para", "subheading"):
+        return []
+    if above is None and context:
+        return []  # a titled clause of a definitions article: _titled reads it
+    label = above.text if above is not None else node.title if node.kind == "clause" else ""
+    if re.match(r"\s*[a-z]{2,}", label or ""):
+        return []  # the end of a wrapped term or sentence ("member"), not a term
+    term, aliases = label_term(label or "")
+    if not term or GENERIC_TITLE.search(term) or any(normal(c.found.term) == normal(term) for c in found_here):
+        return []
+    found = Found(term, "label", 0, len(text), aliases, text=f"{term} {text}",
+                  scope=scope_of_intro(text))
+    cand = _place(tree, node, index, found, context, scope_hint)
+    if above is not None:
+        cand.own_blocks.append(above)
+    return [cand]
+
+
+# "the following definitions will apply:", "In this Agreement:" (at the start of a sentence), also
+# when the list goes on in the same block.
+LEAD_IN = re.compile(r"(?:(?i:the\s+following\s+(?:definitions|terms|words))|(?:^|(?<=\.\s))In\s+this\s+"
+                     r"(?i:Agreement|Article|Part|Schedule|Appendix|clause|section)\b)[^.:]{0,60}:[ \t]*$", re.M)
+
+
+def _with_lists(document: Document, tree: Tree, found: list[Candidate]) -> list[Candidate]:
+    """Add the glossaries printed as lists (def_lists.py) or tables of each "Definitions" part:
+    their pairs whose term no sentence there defines, placed at the term's block."""
+    parts = _glossary_parts(document, tree)
+    furniture = _repeated_lines(document) if parts else set()
+    everywhere = "\n".join(b.text for n in document.root.walk() for b in n.blocks).lower() if parts else ""
+    for holder, start, lead in parts:
+        tables: list[tuple[Node, int]] = []
+        lines = _lines(holder, start, furniture, tables)
+        here = "\n".join(ln.text for ln in lines).lower()
+        reading = read_glossary(lines, known=functools.cache(lambda term, here=here: _uses(term, everywhere) > _uses(term, here)))
+        for line, message in reading.problems:
+            document.problems.append(Problem(str(document.source.path), line, message))
+        found = _without_misreadings(found, reading)
+        inside, nodes = {id(ln.ref[1]) for ln in lines}, {id(n) for n in holder.walk()}
+        known = {normal(w) for c in found if (id(c.block) in inside if c.block is not None else id(c.node) in nodes)
+                 for w in [c.found.term] + c.found.aliases}
+        scope_hint = scope_of_intro(lead) or _title_context(tree, holder)[1] or (_unit_scope(tree, holder) if start else "")
+        for cand in _pair_candidates(tree, reading, known, scope_hint) + _table_candidates(tree, tables, known, scope_hint):
+            found.insert(_after(found, holder, tree), cand)
+    return found
+
+
+def _without_misreadings(found: list[Candidate], reading) -> list[Candidate]:
+    """The list's reading replaces a term-above-"means" guess in its lines (the block above a
+    "means" line is not its term when terms were printed as a block), and a sentence shape that
+    read several list lines as one sentence ("Agency Agreement APS means ...")."""
+    pair_terms = {normal(p.term) for p in reading.pairs}
+    listed = {id(ln.ref[1]) for p in reading.pairs for ln in p.term_lines + p.def_lines}
+    unpaired = {id(ln.ref[1]) for ln in reading.unpaired}
+    return [c for c in found if not _reads_list_as_sentence(c, listed, pair_terms)
+            and not (c.found.shape == "label" and c.block is not None and id(c.block) in listed | unpaired)]
+
+
+def _pair_candidates(tree: Tree, reading, known: set[str], scope_hint: str) -> list[Candidate]:
+    out = []
+    for pair in reading.pairs:
+        if normal(pair.term) in known:
+            continue
+        node, block = next((ln.ref for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None))
+        index = next(i for i, b in enumerate(node.blocks) if b is block)
+        f = Found(pair.term, "list", 0, len(block.text), pair.aliases, text=f"{pair.term}: {pair.text}")
+        cand = _place(tree, node, index, f, True, scope_hint)
+        cand.own_blocks += [ln.ref[1] for ln in pair.term_lines + pair.def_lines if ln.ref[1] is not None]
+        out.append(cand)
     return out
+
+
+def _table_candidates(tree: Tree, tables: list[tuple[Node, int]], known: set[str], scope_hint: str) -> list[Candidate]:
+    out = []
+    for node, index, term, aliases, text in _table_pairs(tables):
+        if normal(term) not in known:
+            known.add(normal(term))
+            f = Found(term, "table", 0, 0, aliases, text=f"{term}: {text}")
+            out.append(_place(tree, node, index, f, True, scope_hint))
+    return out
+
+
+def _table_pairs(tables: list[tuple[Node, int]]) -> list[tuple[Node, int, str, list[str], str]]:
+    """A glossary kept as a table (| Term | Definition |): each row whose first cell is a term."""
+    out = []
+    for node, index in tables:
+        for row in node.blocks[index].rows:
+            cells = [c.strip() for c in row if c.strip()]
+            if len(cells) < 2 or HEADER_CELL.fullmatch(cells[0]):
+                continue
+            term, aliases = label_term(cells[0])
+            if term and len(term.split()) <= 6:
+                out.append((node, index, term, aliases, " ".join(cells[1:])))
+    return out
+
+
+HEADER_CELL = re.compile(r"(?i)terms?|words?|expressions?|abbreviations?|acronyms?|definitions?")
+
+
+def _after(found: list[Candidate], holder: Node, tree: Tree) -> int:
+    """Where a list's definitions go among the others: after the last one found inside its part."""
+    inside = [i for i, c in enumerate(found) if any(n is holder for n in tree.chain(c.node))]
+    return inside[-1] + 1 if inside else next((i for i, c in enumerate(found) if c.node.line > holder.line), len(found))
+
+
+def _repeated_lines(document: Document) -> set[str]:
+    """Short lines printed as blocks of their own three times or more: running headers that
+    cleaning left ("Defence Housing Australia Enterprise Agreement 2021" at every page)."""
+    counts: dict[str, int] = {}
+    for n in document.root.walk():
+        for b in n.blocks:
+            for line in b.text.split("\n"):
+                if len(line) < 80:
+                    counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    return {line for line, count in counts.items() if count >= 3 and line}
+
+
+def _reads_list_as_sentence(cand: Candidate, listed: set[int], pair_terms: set[str]) -> bool:
+    """A sentence shape that took a list's lines for one sentence: "Agency / Agreement / APS /
+    means the ..." read as the term "Agency Agreement APS"."""
+    f = cand.found
+    if cand.block is None or id(cand.block) not in listed or normal(f.term) in pair_terms:
+        return False
+    return "\n" in cand.block.text[f.start:f.end].strip() and f.shape not in ("abbreviation", "party", "party-the")
+
+
+def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int, str]]:
+    """Where a glossary may be printed as a list: (node, first block, lead-in) of each outermost
+    node titled "Definitions" / "Glossary" (whole), and the blocks after a "Definitions" line or a
+    lead-in ("the following definitions will apply:", also when the list goes on in its block)."""
+    parts = []
+    for node in document.root.walk():
+        if node.kind in ("document", "group"):
+            continue
+        chain = tree.chain(node)
+        if is_definitions_heading(node.title) and not any(is_definitions_heading(n.title) for n in chain[1:]):
+            parts.append((node, 0, ""))
+            continue
+        if any(is_definitions_heading(n.title) for n in chain):
+            continue
+        for i, b in enumerate(node.blocks):
+            lead = LEAD_IN.search(b.text) if b.kind == "para" else None
+            if is_definitions_heading(b.text) or lead:
+                start = i if lead and b.text[lead.end():].strip() else i + 1
+                if start < len(node.blocks) or node.children:
+                    parts.append((node, start, lead.group(0) if lead else ""))
+                break
+    return parts
+
+
+def _marker(num: str) -> str:
+    return num if num.startswith("(") or num.endswith((".", ")")) else f"({num})"
+
+
+def _lines(holder: Node, start: int, furniture: set[str] = frozenset(),
+           tables: list[tuple[Node, int]] | None = None) -> list[GLine]:
+    """The lines of a glossary part in document order: each block's lines (a block whose text
+    keeps its line breaks gives one line each), with their source lines. A part that starts after
+    a "Definitions" line inside a unit ends at the next unit-like heading ("Appendix 4 – ..."),
+    and, once it has shown sentence definitions, at a sub-heading that no definition follows
+    (Rockies LOU 2022-3: "Definitions", four "X means ..." paragraphs, then "COLA" / "The COLA
+    will be applied ...") or at a paragraph that neither defines nor follows a term; a glossary
+    of term lines goes on (DHA: "Appendix 3 – Definitions" /
+    "Term" / "Definition" / "APS" / "Australian Public Service."). `furniture`: running headers
+    left in the text, which are no terms; `tables` collects the part's tables (node, index)."""
+    out: list[GLine] = []
+    sentences = False
+    ended = False
+    for node in holder.walk():
+        if ended:
+            break
+        blocks = node.blocks[start:] if node is holder else node.blocks
+        if node is not holder and node.title and not node.num.strip("()."):
+            out.append(GLine(node.title, node.line, node.line, (node, None)))  # a term the parser took for a title
+        for i, block in enumerate(blocks):
+            if block.kind == "table" and tables is not None:
+                tables.append((node, node.blocks.index(block)))
+            if block.kind not in ("para", "subheading", "closing"):
+                continue
+            after = blocks[i + 1].text.lstrip() if i + 1 < len(blocks) else ""
+            defines = any(f.shape in SENTENCE_SHAPES for f in find_definitions(block.text, True))
+            above = blocks[i - 1].text if i else ""
+            if UNIT_HEADING.match(block.text) and len(block.text.split()) <= 12 or start and sentences and (
+                    block.kind == "subheading" and not NEXT_LINE_VERB.match(after.lower())
+                    or block.kind == "para" and not defines and not label_term(above)[0] and not label_term(block.text)[0]):
+                ended = True  # Boilermakers LOU: "Definitions:", two "X: Is ..." lines, then the letter's text
+                break
+            sentences = sentences or defines
+            lines = _block_lines(node, block)
+            if node is not holder and block is node.blocks[0] and node.num and lines:
+                lines[0].text = f"{_marker(node.num)} {lines[0].text}"  # "(b) Means a child ..." stays one definition
+            out += [ln for ln in lines if ln.text.strip() not in furniture]
+    if all(ln.first for ln in out):  # a title line of a child comes before the blocks of its parent's tail
+        out.sort(key=lambda ln: ln.first)
+    return out
+
+
+SENTENCE_SHAPES = ("quoted", "means", "colon", "dash")
+UNIT_HEADING = re.compile(r"\s*(?:Article|Section|Part|Schedule|Appendix|Annex|Attachment|Exhibit|Addendum)\s+"
+                          r"[\"“'‘]?(?:\d+|[IVXLC]+|[A-Z])\b", re.I)
+
+
+def _block_lines(node: Node, block: Block) -> list[GLine]:
+    parts = block.text.split("\n")
+    exact = len(parts) > 1 and block.line and block.last_line - block.line + 1 == len(parts)
+    out = []
+    for i, text in enumerate(parts):
+        first = block.line + i if exact else block.line
+        last = first if exact else (block.last_line or block.line)
+        if len(parts) > 1 and not exact:
+            first = last = 0
+        out.append(GLine(text, first, last, (node, block)))
+    return out
+
+
+def _uses(term: str, text: str) -> int:
+    """How often the words of a term appear in a (lower-case) text: a glossary's term that the
+    agreement also uses outside the glossary is a better reading of its lines."""
+    return len(re.findall(r"(?<![\w-])" + re.escape(" ".join(term.lower().split())) + r"(?![\w-])", text))
 
 
 def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:
@@ -125,8 +370,20 @@ def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:
     definitions article speaks for the whole document, a definitions clause for its article)."""
     for n in tree.chain(node):
         if is_definitions_heading(n.title):
-            return True, scope_of_heading(n.title) or ("" if n.kind != "clause" else _unit_scope(tree, n))
+            return True, scope_of_heading(n.title) or _definitions_node_scope(tree, n)
     return False, ""
+
+
+def _definitions_node_scope(tree: Tree, n: Node) -> str:
+    """A definitions article, schedule or appendix (also the Glossary at the end of the agreement)
+    speaks for the whole document; a definitions clause for its article, unless it says "In this
+    Agreement" (Australian "3. Definitions / In this Agreement: Agency means ...")."""
+    if n.kind != "clause":
+        return "doc"
+    first = next((b.text for b in n.blocks if b.kind == "para"), "")
+    if scope_of_intro(first) == "doc":
+        return "doc"
+    return _unit_scope(tree, n)
 
 
 def _unit_scope(tree: Tree, node: Node) -> str:
@@ -139,10 +396,11 @@ def _place(tree: Tree, node: Node, index: int, found: Found, context: bool, scop
     block = node.blocks[index]
     scope = found.scope or scope_hint or _lead_in_scope(tree, node)
     text = _definition_text(node, index, found)
-    if found.shape.startswith("party"):
+    if found.shape.startswith("party") and (not found.text or block.text.lstrip().startswith("(")):
         text = _party_text(node, index)
     in_part = tree.unit(node).kind == "part"  # the preamble, the cover
-    whole = in_part and (context or found.shape.startswith("party")) or context and not scope_hint and not found.scope
+    whole = in_part and (context or found.shape.startswith("party")) or \
+        context and scope_hint in ("", "doc") and found.scope in ("", "doc")
     return Candidate(found, node, block, _scopes(tree, node, scope), text, whole)
 
 
@@ -177,6 +435,8 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
     if node.kind != "clause" or not node.title:
         return []
     title = node.title.strip().strip("\"“”'")
+    if re.search(r"[\"“”‘’]|\)$", node.title):  # '"allowance" (indemnité)': the term without its French gloss
+        title = label_term(node.title)[0] or title
     term = title_term(title)
     shape = "titled"
     if not term and in_definitions and len(title.split()) <= 5 and not GENERIC_TITLE.search(title):
@@ -190,7 +450,7 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
         return []
     found = Found(term, shape, 0, 0)
     text = _node_text(node)
-    if re.match(r"means\b|is\b|shall\b", text):
+    if re.match(r"means\b|is\b|shall\b", text, re.I):  # "De facto partner" / "Means a person who ..." (DHA)
         text = f"{title} {text}"
     return [Candidate(found, node, None, _scopes(tree, node, ""), text, in_definitions, own_nodes=[node])]
 
@@ -260,7 +520,7 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
     texts += [(0, n.title) for n in document.root.walk() if n.title]
     kept = []
     for cand in candidates:
-        if cand.found.reuse:
+        if cand.found.reuse and cand.found.shape != "list":
             words = cand.found.aliases or [cand.found.term]
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
             f = cand.found
@@ -365,6 +625,8 @@ def _own(own: Own, cand: Candidate, key: str) -> None:
     f = cand.found
     for node in cand.own_nodes:
         own.add_node(node, key)
+    for block in cand.own_blocks:
+        own.add_span(block, 0, len(block.text), key)
     if cand.block is None:
         return
     if f.shape in SPAN_SHAPES:

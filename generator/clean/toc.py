@@ -38,7 +38,8 @@ PROSE_WORDS = 14
 ARTICLE_ENTRY = re.compile(r"^ARTICLE\s+(?:NO\.?\s*)?([A-Z]\.\d+|\d+)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 BARE_ARTICLE_ENTRY = re.compile(r"^(\d+)\t+(\S.*)$")
 CLAUSE_ENTRY = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
-LOU_ENTRY = re.compile(r"^LETTER\s+OF\s+UNDERSTANDING\s*(?:NO\.?|#)?\s*(\d+)\b\s*(.*)$", re.IGNORECASE)
+LOU_ENTRY = re.compile(r"^LETTER\s+(?:OF\s+UNDERSTANDING\s*)?(?:NO\.?|#)\s*(\d+)(?!\d)\s*(.*)$|"
+                       r"^LETTER\s+OF\s+UNDERSTANDING\s*(\d+)\b\s*(.*)$", re.IGNORECASE)
 CLAUSE_ANYWHERE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3})+)\s+([^\d]*)")
 ARTICLE_ANYWHERE = re.compile(r"ARTICLE\s+(?:NO\.?\s*)?([A-Z]\.\d+|\d+)\b")
 LIST_TOC_LINE = re.compile(r"^(?:-\s*)?(?:Preamble|Section\s+\d+|Article\s+\d+|Addendum|Appendix)\b.*?"
@@ -278,8 +279,9 @@ def _entry(text: str, no: int) -> TocEntry | None:
     for kind, pattern in (("article", ARTICLE_ENTRY), ("article", BARE_ARTICLE_ENTRY),
                           ("clause", CLAUSE_ENTRY), ("lou", LOU_ENTRY)):
         match = pattern.match(text)
-        if match:
-            return TocEntry(kind, match.group(1), _title(match.group(2)), no)
+        if match:  # LOU_ENTRY has two alternatives ("LETTER #1TANKWORK ...", "LETTER OF UNDERSTANDING 3")
+            groups = [g for g in match.groups() if g is not None]
+            return TocEntry(kind, groups[0], _title(groups[1] if len(groups) > 1 else ""), no)
     match = UNIT_ENTRY.match(text)
     if match:
         return TocEntry(match.group(1).lower(), match.group(2).upper(), _title(match.group(3)), no)

@@ -154,7 +154,7 @@ def _bare_keyword(kind: str, keyword: str, after: str, upper: bool) -> Heading |
     rest = after.strip(" :-–—")
     if kind == "addendum" and upper and rest.isupper():
         # "ADDENDUM LETTER OF UNDERSTANDING": an unnumbered addendum, titled by its words
-        return Heading(kind, "Addendum", _title(rest), upper, numeral="none")
+        return Heading(kind, "Addendum", _title(f"{keyword} {rest}"), upper, numeral="none")
     if kind not in ("mou", "moa", "side-letter", "lou") or rest:
         return None
     return Heading(kind, CITE_PREFIX[kind], "", upper, numeral="none")

@@ -520,8 +520,8 @@ def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
         root.children.insert(0, cover_node(cleaned.cover))
     problems = builder.problems + repair.restore_missing_clauses(root, cleaned.toc, builder.path)
     repair.read_one_as_l(root)
-    titles_from_toc(root, cleaned.toc, builder.guessed_titles)
     titles_from_re_lines(root)
+    titles_from_toc(root, cleaned.toc, builder.guessed_titles)
     _close_spans(root)
     if not builder.profile.levels:
         builder.profile.levels = outline_styles(root)
@@ -564,13 +564,21 @@ def group_key(text: str) -> str:
 def titles_from_toc(root: Node, toc: list[TocEntry], guessed: set[int]) -> None:
     """A schedule or appendix printed without a title ("APPENDIX “A”" / "SUBJECT: ...") takes the
     title its table of contents gives it ("APPENDIX “A” -TIME MANAGEMENT PROGRAM")."""
-    titles = {f"{e.kind.capitalize()} {e.num}": e.title for e in toc
-              if e.kind in ("schedule", "appendix") and e.title}
+    titles = {(f"LOU {e.num}" if e.kind == "lou" else f"{e.kind.capitalize()} {e.num}"): e.title for e in toc
+              if e.kind in ("schedule", "appendix", "lou") and e.title and not e.title[:1].isdigit()
+              and e.kind not in e.title.lower()}  # not a garbled table cell ("26 APPENDIX A")
     for unit in root.children:
-        if unit.kind in ("schedule", "appendix") and (not unit.title or id(unit) in guessed) \
-                and titles.get(unit.cite):
+        toc_title = titles.get(unit.cite, "")
+        if toc_title and unit.title and _squash(unit.title).startswith(_squash(toc_title)[:12]):
+            continue  # the same words, spaced right in the body ("HOURS OFWORKPROVISION" in the TOC)
+        guessed_here = id(unit) in guessed and unit.kind != "lou"  # a letter's "Re:" line is its own title
+        if unit.kind in ("schedule", "appendix", "lou") and (not unit.title or guessed_here) and toc_title:
             unit.title = titles[unit.cite]
             unit.notes.append("title from the table of contents")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W", "", text).lower()
 
 
 def titles_from_re_lines(root: Node) -> None:

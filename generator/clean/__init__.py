@@ -1,9 +1,11 @@
 """Stage 2, clean: raw body lines -> cleaned Lines + the artifacts removed, each with its source lines.
 
 Two kinds of steps (as the design asks): safe per-line normalisation (`inline.clean_inline`:
-HTML fragments, escapes, emphasis, LaTeX) and removal of whole artifacts found by shape
-(tables of contents, back-of-book indexes, page numbers and markers, OCR noise, union labels).
-Everything removed is recorded, so "nothing lost" can be proved by the tests.
+HTML fragments, escapes, emphasis, LaTeX, mis-decoded punctuation) and removal of whole artifacts
+found by shape (tables of contents, back-of-book indexes, page headers, footers and numbers,
+converter leftovers, OCR noise, union labels: `layout`, `artifacts`, `toc`). Markers the converter
+put on a line of their own are joined to their text (`joins`). Everything removed is recorded,
+so "nothing lost" can be proved by the tests.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from ..model import Artifact, Line, Problem, Source, TocEntry
 from .inline import clean_inline
 from .artifacts import drop_line_artifacts, strip_inline_page_markers
 from .joins import Join, join_markers
-from .layout import (converter_leftovers, page_furniture, rejoin_split_keywords, split_form_feeds,
+from .layout import (RawLine, converter_leftovers, page_furniture, rejoin_split_keywords, split_form_feeds,
                      unglue_furniture)
 from .toc import find_index, parse_toc, scan_toc
 
@@ -34,8 +36,36 @@ class Cleaned:
 
 
 def clean(source: Source) -> Cleaned:
-    """Clean one source body. Blank lines are kept (they separate paragraphs)."""
+    """Clean one source body. Blank lines are kept (they separate paragraphs).
+
+    Order matters: page breaks are read before form feeds go; page furniture is removed before
+    the TOC is looked for (a footer inside the TOC is not an entry); markers are joined to
+    their text last, on the body alone.
+    """
     raw_lines, removed = converter_leftovers(split_form_feeds(source.lines, source.first_line))
+    lines = _cleaned_lines(raw_lines, removed)
+    breaks = {i for i, raw in enumerate(raw_lines) if raw.page_break}
+    removed += unglue_furniture(lines)
+    drop, found = page_furniture(lines, breaks)
+    lines, removed = [line for i, line in enumerate(lines) if i not in drop], removed + found
+    removed += rejoin_split_keywords(lines)
+    lines, found = drop_line_artifacts(lines, paged=len(breaks) >= PAGED)
+    removed += found
+    scan = scan_toc(lines)
+    lines = scan.rest
+    if scan.toc:
+        removed.append(_region("toc", scan.toc))
+    index_lines, lines = find_index(lines)
+    if index_lines:
+        removed.append(_region("index", index_lines))
+    lines, joins = join_markers(lines)
+    removed.sort(key=lambda a: a.first_line)
+    return Cleaned(lines=lines, removed=removed, toc=parse_toc(scan.toc), cover=scan.cover, joins=joins,
+                   problems=[_toc_cut(source, scan.cut_at)] if scan.cut_at else [])
+
+
+def _cleaned_lines(raw_lines: list[RawLine], removed: list[Artifact]) -> list[Line]:
+    """Per-line normalisation, and the page markers and rules cut out of lines (into removed)."""
     lines = []
     for raw in raw_lines:
         result = clean_inline(raw.text)
@@ -45,25 +75,7 @@ def clean(source: Source) -> Cleaned:
         if raw.text.strip() and not text.strip() and "<hr" in raw.text:
             removed.append(Artifact("html-fragment", raw.no, raw.no, raw.text.strip()))
         lines.append(Line(no=raw.no, text=text, raw=raw.text, heading=result.heading))
-    removed += unglue_furniture(lines)
-    breaks = {i for i, raw in enumerate(raw_lines) if raw.page_break}
-    drop, found = page_furniture(lines, breaks)
-    lines, removed = [line for i, line in enumerate(lines) if i not in drop], removed + found
-    removed += rejoin_split_keywords(lines)
-    lines, found = drop_line_artifacts(lines, paged=len(breaks) >= PAGED)
-    removed += found
-    scan = scan_toc(lines)
-    cover, toc_lines, lines = scan.cover, scan.toc, scan.rest
-    toc = parse_toc(toc_lines)
-    problems = [_toc_cut(source, scan.cut_at)] if scan.cut_at else []
-    if toc_lines:
-        removed.append(_region("toc", toc_lines))
-    index_lines, lines = find_index(lines)
-    if index_lines:
-        removed.append(_region("index", index_lines))
-    lines, joins = join_markers(lines)
-    removed.sort(key=lambda a: a.first_line)
-    return Cleaned(lines=lines, removed=removed, toc=toc, cover=cover, problems=problems, joins=joins)
+    return lines
 
 
 def _toc_cut(source: Source, line: Line) -> Problem:

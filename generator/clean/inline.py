@@ -73,6 +73,9 @@ TITLE_RUN = re.compile(r"\*\*(?=[^\s*])([^\t]+?)\*\*|<(u|b|strong)\b[^>\t]*>([^\
 
 # Windows-1252 punctuation decoded as Latin-1 lands on C1 control characters: U+0092 is '’'.
 C1_CONTROLS = re.compile("[\x80-\x9f]")
+# UTF-8 read as Windows-1252: "Employerâ€™s" is "Employer’s", "â€“" is "–", "Â " a no-break space.
+MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0081\u008d\u008f\u0090\u009d\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                      "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
 # Pandoc inline raw HTML: "`<br>`{=html}".
 RAW_INLINE = re.compile(r"`([^`]*)`\{=html\}")
 
@@ -85,7 +88,7 @@ def clean_inline(raw: str) -> InlineResult:
     line = raw.rstrip("\r\n")
     if not line.strip(" \xa0"):  # " " (27 lines in College of the Rockies) reads as blank
         return InlineResult("", False, "", [])
-    line = _windows_1252(line.lstrip(" ")).replace("\f", "")
+    line = _windows_1252(_mojibake(line.lstrip(" "))).replace("\f", "")
     line = RAW_INLINE.sub(lambda m: _note(removed, "{=html}") or m.group(1), line)
     heading, line = _strip_heading(line, removed)
     underlined = _title_hint(line)
@@ -110,6 +113,23 @@ def _windows_1252(line: str) -> str:
         except UnicodeDecodeError:
             return " "
     return C1_CONTROLS.sub(char, line)
+
+
+def _mojibake(line: str) -> str:
+    """Undo UTF-8 text decoded as Windows-1252, one character at a time ('â€™' -> '’').
+
+    A run is replaced only when its bytes are exactly one valid UTF-8 character, so real
+    accented text ('Â', 'é' followed by a quote) is left alone.
+    """
+    def fix(match: re.Match) -> str:
+        try:  # the five bytes cp1252 leaves undefined came through as C1 controls ('\x9d' of '”')
+            data = b"".join(c.encode("latin-1") if "\x80" <= c <= "\x9f" else c.encode("cp1252")
+                            for c in match.group(0))
+            char = data.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return match.group(0)
+        return char if len(char) == 1 else match.group(0)
+    return MOJIBAKE.sub(fix, line) if ("â" in line or "Â" in line or "Ã" in line) else line
 
 
 # --- steps --------------------------------------------------------------------------------------

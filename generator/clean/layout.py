@@ -198,6 +198,7 @@ def _may_be_furniture(key: str) -> bool:
 PIECE_WORDS = {"a", "i", "at", "it", "me", "on", "ex", "pa", "ad", "add", "use", "let", "par", "art",
                "bit", "hi", "memo", "sect", "attach", "append", "part", "step", "end", "dum", "random", "and"}
 WORD = re.compile(r"[A-Za-z]+")
+KEYWORD_PREFIXES = {k[:i] for k in KEYWORDS for i in range(1, len(k) + 1)}
 MAX_PIECES = 10  # "A R T I C L E 5": a letter-spaced heading is a keyword split into every letter
 # What follows a keyword in a heading: "12", "XII", "A", "A.6", "“B”", "No. 3", "#3".
 NUMERAL_AFTER = re.compile(r"^\s*(?:\d|[\"'“‘][A-Za-z0-9]|[A-Z](?![a-z])|[ivxlc]+\b|No\.|NO\.|#)")
@@ -225,23 +226,40 @@ def rejoin(text: str) -> tuple[str, list[str]]:
     words = list(WORD.finditer(text))
     out, pos, found, i = [], 0, [], 0
     while i < len(words):
-        for n in range(min(MAX_PIECES, len(words) - i), 1, -1):
-            run = words[i:i + n]
-            if len(run) < n or any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
-                continue
-            pieces = [w.group(0) for w in run]
-            joined = "".join(pieces)
-            start, end = run[0].start(), run[-1].end()
-            if (joined.lower() in KEYWORDS and _same_case(pieces)
-                    and not all(p.lower() in PIECE_WORDS for p in pieces)
-                    and (not text[:start].strip(" #-*\t") or NUMERAL_AFTER.match(text[end:]))):
-                out.append(text[pos:start] + joined)
-                found.append(text[start:end])
-                pos = end
-                i += n - 1
-                break
-        i += 1
+        n = _split_keyword_at(text, words, i)
+        if n:
+            start, end = words[i].start(), words[i + n - 1].end()
+            out.append(text[pos:start] + text[start:end].replace(" ", ""))
+            found.append(text[start:end])
+            pos = end
+            i += n
+        else:
+            i += 1
     return ("".join(out) + text[pos:], found) if found else (text, [])
+
+
+def _split_keyword_at(text: str, words: list[re.Match], i: int) -> int:
+    """How many words from i make one split keyword (0 if none): pieces one space apart whose
+    letters run on as a keyword's prefix, ending exactly on the keyword."""
+    joined, n = "", 0
+    while i + n < len(words) and n < MAX_PIECES:
+        if n and text[words[i + n - 1].end():words[i + n].start()] != " ":
+            break
+        joined += words[i + n].group(0).lower()
+        n += 1
+        if joined not in KEYWORD_PREFIXES:
+            break
+        if n >= 2 and joined in KEYWORDS and _is_split(text, words[i:i + n]):
+            return n
+    return 0
+
+
+def _is_split(text: str, run: list[re.Match]) -> bool:
+    """One word's case, not all pieces words, and where a heading has its keyword."""
+    pieces = [w.group(0) for w in run]
+    start, end = run[0].start(), run[-1].end()
+    return (_same_case(pieces) and not all(p.lower() in PIECE_WORDS for p in pieces)
+            and (not text[:start].strip(" #-*\t") or bool(NUMERAL_AFTER.match(text[end:]))))
 
 
 def _same_case(pieces: list[str]) -> bool:

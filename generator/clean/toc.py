@@ -60,12 +60,6 @@ class TocScan:
     cut_at: Line | None = None  # a prose line the safety net found inside the region (reported)
 
 
-def find_toc(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
-    """Split lines into (cover, toc, rest). Without a TOC: ([], [], lines)."""
-    scan = scan_toc(lines)
-    return scan.cover, scan.toc, scan.rest
-
-
 def scan_toc(lines: list[Line]) -> TocScan:
     """Find the TOC under a "Contents" heading (or a headless list TOC) and where it ends.
 

@@ -34,6 +34,16 @@ def test_c1_control_characters_are_mapped_to_their_windows_1252_punctuation(raw,
     assert clean_inline(raw).text == text
 
 
+@pytest.mark.parametrize("raw, text", [
+    ("the Employerâ€™s right", "the Employer’s right"),
+    ("Article 7 â€“ Wages", "Article 7 – Wages"),
+    ("â€œtermâ€\x9d means", "“term” means"),
+    ("cafÃ© and Ângela’s “quote”", "café and Ângela’s “quote”"),  # real accents stay
+])
+def test_utf8_read_as_windows_1252_is_undone(raw, text):
+    assert clean_inline(raw).text == text
+
+
 # --- form feeds -------------------------------------------------------------------------------
 
 def test_a_form_feed_glued_to_a_line_goes_and_the_text_stays():

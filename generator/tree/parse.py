@@ -217,7 +217,8 @@ class TreeBuilder:
         second line of a wrapped upper-case title ("ARTICLE 5 – PROBATIONARY, TEMPORARY AND" /
         "SEASONAL EMPLOYEES"). Only a short line that is no heading, marker or sentence."""
         words = text.split()
-        if not 1 <= len(words) <= 10 or text.endswith((".", ";", ",", ":")) or read_heading(text) \
+        limit = 16 if text.isupper() else 10  # "NATIONAL MAINTENANCE AGREEMENT FOR ALBERTA HOURS OF WORK ..."
+        if not 1 <= len(words) <= limit or text.endswith((".", ";", ",", ":")) or read_heading(text) \
                 or read_markers(text).markers or line.no in self.profile.continuous_lines:
             return False
         letters = [ch for ch in text if ch.isalpha()]
@@ -487,7 +488,10 @@ class TreeBuilder:
             last.text = f"{last.text} {text}"
             last.last_line = line.no
         else:
-            kind = "subheading" if is_subheading(text) else "para"
+            # "(d)" / "Public holidays:": the first text of an item opened bare is its own text
+            fresh_item = node.kind == "clause" and node.style in ("letter", "number", "roman") \
+                and not node.blocks and not node.children and not node.title
+            kind = "subheading" if is_subheading(text) and not fresh_item else "para"
             if self.plain and text[:1] in BULLETS:  # a bulletin's "  • increased workload"
                 kind, text = "bullet", text[1:].strip()
             block = Block(kind, text, line=line.no, last_line=self.joined.get(line.no, line.no))

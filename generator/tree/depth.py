@@ -28,7 +28,7 @@ from .citations import ordinal
 BEAM = 16
 COST = {"continue": 0.0, "open": 0.3, "restart": 1.0, "restart_after_heading": 0.2,
         "skip": 2.0, "open_again": 0.8, "other_form": 0.6,
-        "one_as_l": 0.5, "open_after_conjunction": 0.6, "start_late": 2.5, "text_wrap": 1.5, "text": 4.0}
+        "one_as_l": 0.5, "against_hint": 3.0, "open_after_conjunction": 0.6, "start_late": 2.5, "text_wrap": 1.5, "text": 4.0}
 
 Stack = tuple[tuple[str, int], ...]  # open levels: (style form, ordinal)
 
@@ -39,6 +39,17 @@ def form(style: str, printed: str) -> str:
     shape = re.sub(r"[A-Za-z]+", lambda m: "A" if m.group(0).isupper() else "a", printed)
     shape = re.sub(r"\d+", "1", shape).strip()
     return f"{style} {shape}"
+
+
+def hinted_forms(levels: list[str]) -> tuple[str, ...]:
+    """["(a)", "(1)", "(i)"] -> ("letter (a)", "number (1)", "roman (i)"): a hint's outline order."""
+    out = []
+    for printed in levels:
+        token = re.sub(r"[^0-9A-Za-z]", "", printed)
+        style = "number" if token.isdigit() else "roman" if token.lower() in ("i", "ii", "iv", "v", "x") \
+            else "letter"
+        out.append(form(style, printed.strip()))
+    return tuple(out)
 
 
 def base(style_form: str) -> str:
@@ -57,6 +68,7 @@ class Mark:
     after_heading: bool = False  # a sub-heading comes right before it
     same_line: bool = False  # a second marker on one line ("b) 1."): must open a deeper level
     after_conjunction: bool = False  # the item before ends "; or" / "; and": the list goes on
+    order: tuple[str, ...] = ()  # the outline order a `numbering: levels:` hint gives, as forms
 
 
 @dataclass
@@ -133,6 +145,8 @@ def _moves(stack: Stack, mark: Mark):
             cost = COST["open"] if n == 1 else COST["start_late"]
             if mark.after_conjunction:
                 cost += COST["open_after_conjunction"]
+            if mark.order and (style not in mark.order or mark.order.index(style) != len(stack)):
+                cost += COST["against_hint"]  # the front matter says this form sits at another depth
             yield stack + ((style, n),), cost, Decision(style, len(stack), stack, "open" if n == 1 else "start")
         elif n == 1:
             # the same style again, deeper: "c. / iii. / a.-d." (New Westminster C.23.5)

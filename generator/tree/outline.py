@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Line
-from .depth import Decision, Mark, form, solve
+from .depth import Decision, Mark, form, hinted_forms, solve
 from .headings import read_heading
 from .markers import read_markers
 
@@ -20,9 +20,11 @@ RESETS = ("decimal", "section", "clause")
 CONJUNCTION = re.compile(r"[;,]\s*(?:or|and)$|;$")
 
 
-def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int], Decision]:
+def plan(lines: list[Line], continuous_lines: set[int], levels: list[str] | None = None
+         ) -> dict[tuple[int, int], Decision]:
     """{(line number, marker position): Decision} for every item marker of the document."""
     decisions: dict[tuple[int, int], Decision] = {}
+    order = hinted_forms(levels) if levels else ()
     run: list[Mark] = []
     previous = ""
     last_text = ""  # the line before, marker lines included ("k. refuses recall twice; or")
@@ -49,7 +51,7 @@ def plan(lines: list[Line], continuous_lines: set[int]) -> dict[tuple[int, int],
             styles = tuple(form(style, marker.printed) for style in marker.styles)
             run.append(Mark((line.no, k), styles, marker.value, wrapped=wrapped and k == 0,
                             after_heading=heading_before and k == 0, same_line=k > 0,
-                            after_conjunction=conjunction and k == 0))
+                            after_conjunction=conjunction and k == 0, order=order))
         previous = last_text = marked.rest
     decisions.update(solve(run))
     return decisions

@@ -56,7 +56,7 @@ class TreeBuilder:
         self.rules = UnitRules(cleaned, getattr(source.meta.hints, "numbering", None))
         self.profile = self.rules.profile
         self.outline = {} if self.plain else plan(cleaned.lines, self.profile.continuous_lines
-                                                  | self.profile.decimal_heads)
+                                                  | self.profile.decimal_heads, self.profile.levels)
         self.unit: Node | None = None
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []

@@ -33,3 +33,4 @@ def test_wrapped_number_that_breaks_every_sequence_is_text():
 
 def test_a_number_that_continues_its_list_is_an_item_even_after_a_wrap():
     assert run("(1)", "(2)", "(3)", wrapped={2})[2] == ("number", 0)
+

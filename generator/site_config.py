@@ -50,6 +50,6 @@ def _site_yml(folder: Path) -> tuple[SiteConfig, list[Problem]]:
         return SiteConfig(), [Problem(shown, err.line, f"site.yml is not valid YAML ({err.what}): "
                                       "write one 'key: value' per line", "error")]
     checked = check(SiteModel, {} if doc.data is None else doc.data, Where(shown, doc), required={},
-                    unknown_label="key in site.yml")
+                    unknown="unknown key '{key}' in site.yml")
     model = checked.value or SiteModel()
     return SiteConfig(**model.model_dump()), checked.problems

@@ -156,7 +156,7 @@ def _meta(doc: YamlDoc, path: Path, kind: str, shown: str) -> tuple[DocMeta | No
     data, problems = _other_kinds_keys(dict(doc.data), model, kind, where)
     required_bad = "this bulletin is not published until then" if kind == "bulletin" else "not published until then"
     checked = check(model, data, where, REQUIRED, warn_under=(("hints", "numbering"),),
-                    unknown_label="front-matter key", required_bad=required_bad)
+                    unknown="unknown front-matter key '{key}'", required_bad=required_bad)
     problems += checked.problems
     fm = checked.value
     if fm is None:

@@ -82,7 +82,7 @@ def load_statutes(folder: Path) -> tuple[Statutes, list[Problem]]:
     problems = []
     for k, entry in enumerate(entries):
         where = Where(shown, doc, prefix=(k,), missing_line=doc.line((k,)))
-        checked = check(StatuteModel, entry, where, required=REQUIRED, unknown_label="key in a statute",
+        checked = check(StatuteModel, entry, where, required=REQUIRED, unknown="unknown key '{key}' in a statute",
                         required_bad="this entry is not linked until then")
         problems += checked.problems
         if checked.value is not None:

@@ -44,7 +44,7 @@ class Checked:
 
 
 def check(model: type[BaseModel], data: Any, where: Where, required: dict[str, str],
-          warn_under: tuple = (), unknown_label: str = "key", required_bad: str = "not used until then") -> Checked:
+          warn_under: tuple = (), unknown: str = "unknown key '{key}'", required_bad: str = "not used until then") -> Checked:
     """Validate `data`; `required[key]` is the message for a missing required key (`required_bad`
     ends the message of a bad one); errors at or under a path in `warn_under` are warnings (hints
     the build can do without)."""
@@ -66,7 +66,7 @@ def check(model: type[BaseModel], data: Any, where: Where, required: dict[str, s
                         text = f"{key} {_text(error)} ({required_bad})"
                     return Checked(None, problems + [Problem(where.path, where.line(path), text, "error")])
                 warn = error["type"] == "extra_forbidden" or any(path[:len(w)] == w for w in warn_under)
-                problems.append(Problem(where.path, where.line(path), _message(model, error, path, unknown_label),
+                problems.append(Problem(where.path, where.line(path), _message(model, error, path, unknown),
                                         "warning" if warn else "error"))
                 drops.append(path)
             for path in sorted(set(drops), key=_order, reverse=True):
@@ -75,14 +75,14 @@ def check(model: type[BaseModel], data: Any, where: Where, required: dict[str, s
                                              "fix the ones listed and build again", "error")])
 
 
-def _message(model: type[BaseModel], error: dict, path: tuple, unknown_label: str) -> str:
+def _message(model: type[BaseModel], error: dict, path: tuple, unknown: str) -> str:
     key = str(path[-1]) if path else str(error["loc"][0])
     if error["type"] == "extra_forbidden":
         parent = _model_at(model, path[:-1])
         known = ", ".join(sorted(parent.model_fields)) if parent else ""
         under = "".join(f"{p}: " for p in path[:-1])
         where = f"under '{under.strip()}'" if under else ""
-        label = f"unknown {unknown_label} '{key}'" + (f" {where}" if where else "")
+        label = unknown.format(key=key) + (f" {where}" if where else "")
         return f"{label}: it is ignored; known keys are {known}"
     label = ": ".join(str(p) for p in path if isinstance(p, str)) or key
     return f"{label} {_text(error)} (left out until then)"

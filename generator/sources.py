@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .inputs.boundary import Slugs, control_problems, make_slug, refused_path, strip_controls
+from .inputs.boundary import (Slugs, c1_problems, control_problems, fix_c1, make_slug, refused_path,
+                              strip_controls)
 from .inputs.check import Where, check
 from .inputs.schema import FRONT_MATTER, FrontMatter
 from .inputs.yaml_lines import YamlDoc, YamlError, read_yaml
@@ -78,14 +79,16 @@ def check_source(path: Path, kind: str, root: Path | None = None) -> Read:
     refused = refused_path(path, root or path.parent)
     if refused:
         return Read(None, [Problem(shown, 1, f"{path.name} {refused}", "error")])
+    problems: list[Problem] = []
     try:
-        text = _decode(path, shown)
-        text, controls = strip_controls(text)
-        problems = control_problems(shown, controls)
+        text, controls = strip_controls(_decode(path, shown))
+        problems += control_problems(shown, controls)
         fm_text, body, first_line = _split_front_matter(text, shown)
+        fm_text, c1 = fix_c1(fm_text, 2)
+        problems += c1_problems(shown, c1)
         doc = _load_yaml(fm_text, shown)
     except SourceError as err:
-        return Read(None, [err.problem])
+        return Read(None, problems + [err.problem])
     meta, slug_line, meta_problems = _meta(doc, path, kind, shown)
     problems += meta_problems
     if meta is None:

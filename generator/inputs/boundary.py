@@ -25,6 +25,7 @@ from ..model import Problem
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_SLUG = 80
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 but \t and \n; and DEL. (\r is gone by now.)
+C1 = re.compile(r"[\x80-\x9f]")
 SPACING = {"\x0b": " ", "\x0c": " "}
 NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x08": "backspace", "\x0b": "vertical tab",
          "\x0c": "form feed", "\x07": "bell"}
@@ -82,6 +83,34 @@ def control_problems(shown: str, found: list[tuple[int, list[str]]]) -> list[Pro
         problems.append(Problem(shown, found[MAX_REPORTED_LINES][0], f"removed control characters on "
                                 f"{len(found) - MAX_REPORTED_LINES} more lines: save the file as plain text"))
     return problems
+
+
+def fix_c1(text: str, first_line: int = 1) -> tuple[str, list[tuple[int, list[str]]]]:
+    """Front matter only: C1 characters as the Windows-1252 characters they were meant to be
+    ("\u0093Sooke\u0094" -> "“Sooke”"), since YAML refuses C1 text; and [(file line, code points)].
+    The body keeps them for the cleaning stage."""
+    if not C1.search(text):
+        return text, []
+    lines = text.split("\n")
+    found = []
+    for no, line in enumerate(lines):
+        if C1.search(line):
+            found.append((first_line + no, sorted({f"U+{ord(c):04X}" for c in C1.findall(line)})))
+            lines[no] = C1.sub(lambda m: _cp1252(m.group()), line)
+    return "\n".join(lines), found
+
+
+def c1_problems(shown: str, found: list[tuple[int, list[str]]]) -> list[Problem]:
+    return [Problem(shown, line, f"Windows-1252 characters read as control characters ({', '.join(names)}): "
+                    "read as the quotes and dashes they stand for; save the file as UTF-8 to be sure")
+            for line, names in found[:MAX_REPORTED_LINES]]
+
+
+def _cp1252(char: str) -> str:
+    try:
+        return bytes([ord(char)]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D mean nothing in Windows-1252
+        return ""
 
 
 def make_slug(text: str) -> str:

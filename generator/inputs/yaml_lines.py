@@ -51,7 +51,11 @@ class YamlDoc:
 
 def read_yaml(text: str) -> YamlDoc:
     """Parse one YAML document; raise YamlError(line, what) for anything that is not plain data."""
-    loader = _TextLoader(text)
+    try:
+        loader = _TextLoader(text)  # its reader refuses non-printable characters right away
+    except yaml.reader.ReaderError as err:
+        raise YamlError(text[: err.position].count("\n") + 1,
+                        f"character U+{err.character:04X} is not allowed here: delete it") from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -140,3 +140,13 @@ class StatuteModel(Strict):
     name: OneLine
     url: WebUrl
     aliases: Words = Field(default_factory=list)
+
+
+class AddedTermModel(Strict):
+    """One entry of `<slug>: add:` in site_config/terms.yml (terms_config.py checks its keys)."""
+
+    term: OneLine
+    cite: OneLine
+    aliases: Words = Field(default_factory=list)
+    definition: OneLine = ""
+    scope: OneLine = ""

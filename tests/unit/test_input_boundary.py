@@ -143,3 +143,26 @@ def test_reserved_names_cover_what_mkdocs_yml_and_the_theme_write_at_the_top():
     top_level = {blog["blog_dir"], "search", "sitemap", "404", "index"}
     top_level |= {p.name for p in (ROOT / "theme").iterdir() if p.is_dir()}
     assert top_level <= RESERVED
+
+
+def test_windows_1252_characters_in_front_matter_are_read_as_what_they_stand_for(tmp_path):
+    path = tmp_path / "content" / "agreements" / "x.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: \u0093Sooke\u0094 \u0096 2006\n---\nARTICLE 1: \u0093X\u0094\n", encoding="utf-8")
+    read = check_source(path, "agreement", tmp_path)
+    assert read.source.meta.title == "“Sooke” – 2006"
+    assert read.source.body == "ARTICLE 1: \u0093X\u0094\n"  # the body's are the cleaner's to map
+    assert [(p.line, p.level, p.message) for p in read.problems] == [
+        (2, "warning", "Windows-1252 characters read as control characters (U+0093, U+0094, U+0096): read as "
+                       "the quotes and dashes they stand for; save the file as UTF-8 to be sure")]
+
+
+def test_a_character_yaml_refuses_in_front_matter_is_a_located_error(tmp_path):
+    path = tmp_path / "content" / "agreements" / "x.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: X\nlocal: \ufffe\n---\nARTICLE 1: X\n", encoding="utf-8")
+    read = check_source(path, "agreement", tmp_path)
+    assert read.source is None
+    assert [str(p) for p in read.problems] == [
+        "content/agreements/x.md:3: error: front matter is not valid YAML (character U+FFFE is not allowed "
+        "here: delete it): write one 'key: value' per line"]

@@ -39,29 +39,31 @@ class Read:
 
     source: Source | None
     problems: list[Problem] = field(default_factory=list)
-    slug_line: int = 1  # the line of `slug:`, or 1 when the slug comes from the file name
+    slug_line: int = 1  # the line of `slug:`, or 1 when the slug comes from the file name (never 1 else)
 
 
 def read_sources(content_dir: Path) -> tuple[list[Source], list[Problem]]:
     """Read all `*.md` files below content/<kind>/; bad files become problems, the rest go on.
 
-    A document whose web address another one already has is refused (the first, in folder and
-    file-name order, keeps it): their pages would overwrite each other.
+    Two documents with one web address would overwrite each other's pages, so the second is
+    refused: a file named for the address keeps it over one that asks for it with `slug:`
+    (`sooke-2006.md` over `copy.md` with `slug: sooke-2006`), then folder and file-name order.
     """
-    sources, problems, slugs = [], [], Slugs()
+    reads, problems = [], []
     for folder, kind in FOLDER_KINDS.items():
         for path in sorted((content_dir / folder).glob("*.md")):
             read = check_source(path, kind, content_dir.parent)
             problems += read.problems
-            if read.source is None:
-                continue
-            shown = str(read.source.path)
-            refused = slugs.refuse(read.source.meta.slug, shown)
-            if refused:
-                problems.append(Problem(shown, read.slug_line, refused, "error"))
-            else:
-                sources.append(read.source)
-    return sources, problems
+            if read.source is not None:
+                reads.append(read)
+    slugs, refused = Slugs(), {}
+    for n in sorted(range(len(reads)), key=lambda n: reads[n].slug_line > 1):  # stable: file order within
+        shown = str(reads[n].source.path)
+        why = slugs.refuse(reads[n].source.meta.slug, shown)
+        if why:
+            refused[n] = Problem(shown, reads[n].slug_line, why, "error")
+    problems += [refused[n] for n in sorted(refused)]
+    return [r.source for n, r in enumerate(reads) if n not in refused], problems
 
 
 def read_source(path: Path, kind: str, root: Path | None = None) -> Source:

@@ -51,7 +51,7 @@ def check(model: type[BaseModel], data: Any, where: Where, required: dict[str, s
     if not isinstance(data, dict):
         return Checked(None, [Problem(where.path, where.line(()), "must be 'key: value' lines", "error")])
     data = _without_empty(data)
-    problems: list[Problem] = []
+    problems = repeated_keys(where)
     for _ in range(MAX_ROUNDS):
         try:
             return Checked(model.model_validate(data), problems)
@@ -73,6 +73,13 @@ def check(model: type[BaseModel], data: Any, where: Where, required: dict[str, s
                 _drop(data, path)
     return Checked(None, problems + [Problem(where.path, where.line(()), "too many problems to read: "
                                              "fix the ones listed and build again", "error")])
+
+
+def repeated_keys(where: Where) -> list[Problem]:
+    """A key written twice in the same place: YAML silently keeps the last; say which."""
+    return [Problem(where.path, line + where.offset, f"'{path[-1]}' is given twice: the one on this line is "
+                    "used; delete the other")
+            for path, line in where.doc.repeated if path[:len(where.prefix)] == where.prefix]
 
 
 def _message(model: type[BaseModel], error: dict, path: tuple, unknown: str) -> str:

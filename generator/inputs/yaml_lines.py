@@ -40,6 +40,7 @@ class YamlDoc:
 
     data: object = None
     lines: dict[tuple, int] = field(default_factory=dict)
+    repeated: list[tuple[tuple, int]] = field(default_factory=list)  # (key path, line) of a key given again
 
     def line(self, path: tuple, default: int = 1) -> int:
         """The line of the longest prefix of `path` that names a key or item."""
@@ -60,9 +61,10 @@ def read_yaml(text: str) -> YamlDoc:
         node = loader.get_single_node()
         if node is None:
             return YamlDoc()
-        lines: dict[tuple, int] = {}
-        _walk(node, (), lines, set(), node.start_mark.line + 1)
-        return YamlDoc(loader.construct_document(node), lines)
+        doc = YamlDoc()
+        _walk(node, (), doc, set(), node.start_mark.line + 1)
+        doc.data = loader.construct_document(node)
+        return doc
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         raise YamlError(mark.line + 1 if mark else 1, err.problem or err.context or "invalid YAML") from None
@@ -74,8 +76,10 @@ def read_yaml(text: str) -> YamlDoc:
         loader.dispose()
 
 
-def _walk(node: yaml.Node, path: tuple, lines: dict, seen: set, line: int) -> None:
-    """Record the line of every key and item; refuse a node met twice (an alias, on `line`)."""
+def _walk(node: yaml.Node, path: tuple, doc: YamlDoc, seen: set, line: int) -> None:
+    """Record the line of every key and item, and keys given twice (YAML keeps the last);
+    refuse a node met twice (an alias, on `line`)."""
+    lines = doc.lines
     if id(node) in seen:
         raise YamlError(line, "anchors and aliases ('&name', '*name') are not "
                         "supported here; write the value out")
@@ -84,12 +88,14 @@ def _walk(node: yaml.Node, path: tuple, lines: dict, seen: set, line: int) -> No
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 raise YamlError(key.start_mark.line + 1, "a key must be a plain word, not a list or mapping")
-            lines.setdefault(path + (key.value,), key.start_mark.line + 1)
-            _walk(value, path + (key.value,), lines, seen, key.start_mark.line + 1)
+            if path + (key.value,) in lines:
+                doc.repeated.append((path + (key.value,), key.start_mark.line + 1))
+            lines[path + (key.value,)] = key.start_mark.line + 1  # the value YAML keeps
+            _walk(value, path + (key.value,), doc, seen, key.start_mark.line + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines.setdefault(path + (index,), item.start_mark.line + 1)
-            _walk(item, path + (index,), lines, seen, item.start_mark.line + 1)
+            lines[path + (index,)] = item.start_mark.line + 1
+            _walk(item, path + (index,), doc, seen, item.start_mark.line + 1)
 
 
 def read_yaml_file(path, shown: str) -> YamlDoc:

@@ -166,3 +166,14 @@ def test_a_character_yaml_refuses_in_front_matter_is_a_located_error(tmp_path):
     assert [str(p) for p in read.problems] == [
         "content/agreements/x.md:3: error: front matter is not valid YAML (character U+FFFE is not allowed "
         "here: delete it): write one 'key: value' per line"]
+
+
+def test_the_file_named_for_an_address_keeps_it_over_a_slug_that_asks_for_it(tmp_path):
+    write(tmp_path, "agreements/a-copy.md", "Copy", extra="slug: sooke-2006\n")  # first in file order
+    write(tmp_path, "agreements/sooke-2006.md", "Sooke")
+    sources, found = read_sources(tmp_path / "content")
+    assert [s.meta.title for s in sources] == ["Sooke"]
+    assert problems(found) == [
+        "content/agreements/a-copy.md:3: error: the web address 'sooke-2006' is already "
+        "content/agreements/sooke-2006.md's: the two would overwrite each other's pages, so this one is not "
+        "published; rename this file or set another 'slug:'"]

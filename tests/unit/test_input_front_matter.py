@@ -176,3 +176,9 @@ def test_an_unknown_hint_is_a_warning(tmp_path):
     got = read(tmp_path, "---\ntitle: X\nhints:\n  ends: {A: b}\n---\nbody\n")
     assert lines(got) == [(4, "warning", "unknown front-matter key 'ends' under 'hints:': it is ignored; "
                            "known keys are external_articles, numbering, parts, starts")]
+
+
+def test_a_key_given_twice_is_a_warning_naming_the_one_used(tmp_path):
+    got = read(tmp_path, "---\ntitle: First\nshort_title: S\ntitle: Second\n---\nbody\n")
+    assert got.source.meta.title == "Second"
+    assert lines(got) == [(4, "warning", "'title' is given twice: the one on this line is used; delete the other")]

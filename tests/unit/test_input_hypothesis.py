@@ -67,3 +67,39 @@ def test_reading_any_front_matter_never_raises_and_every_problem_is_located(tmp_
     assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in {**hints.starts, **hints.parts}.items())
     assert hints.numbering.clauses in (None, "prefixed", "restarting", "continuous")
     assert all(isinstance(x, str) for x in hints.numbering.units + hints.numbering.levels)
+
+
+CONFIG_KEYS = ["name", "description", "site_url", "repo_url", "local", "url", "aliases", "add", "suppress",
+               "scope", "term", "cite", "definition", "theme"]
+config_values = st.recursive(st.one_of(scalars, st.sampled_from(CONFIG_KEYS)),
+                             lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                     st.dictionaries(st.sampled_from(CONFIG_KEYS + ["x"]), inner,
+                                                                     max_size=4)),
+                             max_leaves=16)
+
+
+@settings(max_examples=int(os.environ.get("CLAUSEBOOK_HYPOTHESIS_EXAMPLES", "300")) // 2, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=config_values)
+def test_reading_any_site_config_never_raises_and_addresses_stay_web_addresses(tmp_path, data):
+    from generator import terms_config
+    from generator.site_config import load_site_config
+    from generator.statutes import load_statutes
+    folder = tmp_path / "site_config"
+    folder.mkdir(exist_ok=True)
+    text = yaml.safe_dump(data, allow_unicode=True)
+    for name in ("site.yml", "statutes.yml", "terms.yml"):
+        (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+    before = terms_config.current()
+    try:
+        config, problems = load_site_config(folder)
+    finally:
+        terms_config.use(before)
+    statutes, statute_problems = load_statutes(folder)
+    for problem in problems + statute_problems:
+        assert problem.line >= 1 and "\n" not in str(problem)
+    for url in [config.site_url, config.repo_url]:
+        assert url == "" or re.fullmatch(r"https?://[^\s'\"()<>\\`]+", url, re.I), url
+    for url in statutes.urls.values():
+        assert re.fullmatch(r"(https?|mailto):[^\s'\"()<>\\`]+", url, re.I), url
+    assert "\n" not in config.name

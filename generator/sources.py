@@ -160,7 +160,8 @@ def _meta(doc: YamlDoc, path: Path, kind: str, shown: str) -> tuple[DocMeta | No
     where = Where(shown, doc, offset=1, missing_line=2)
     data, problems = _other_kinds_keys(dict(doc.data), model, kind, where)
     required_bad = "this bulletin is not published until then" if kind == "bulletin" else "not published until then"
-    checked = check(model, data, where, REQUIRED, warn_under=(("hints", "numbering"),),
+    required = {k: v for k, v in REQUIRED.items() if k in model.model_fields and model.model_fields[k].is_required()}
+    checked = check(model, data, where, required, warn_under=(("hints", "numbering"),),
                     unknown="unknown front-matter key '{key}'", required_bad=required_bad)
     problems += checked.problems
     fm = checked.value

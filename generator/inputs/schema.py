@@ -113,9 +113,11 @@ class BulletinFrontMatter(FrontMatter):
 
 
 class PageFrontMatter(FrontMatter):
-    """Any other page (content/pages/)."""
+    """Any other page (content/pages/): an optional date, and like a bulletin it may cite agreements."""
 
+    date: IsoDate = ""
     tags: Words = Field(default_factory=list)
+    agreement: OneLine = ""
 
 
 FRONT_MATTER: dict[str, type[FrontMatter]] = {

@@ -73,7 +73,7 @@ def test_a_source_url_key_is_a_warning_not_a_reason_to_drop_the_agreement(tmp_pa
 def test_a_key_of_another_kind_is_a_warning_naming_where_it_belongs(tmp_path):
     got = read(tmp_path, "---\ntitle: X\ndate: 2020-01-01\n---\nbody\n")
     assert got.source is not None
-    assert lines(got) == [(3, "warning", "'date' is not used in an agreement: it is ignored (it is a key of bulletins)")]
+    assert lines(got) == [(3, "warning", "'date' is not used in an agreement: it is ignored (it is a key of bulletins, pages)")]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x",
@@ -182,3 +182,10 @@ def test_a_key_given_twice_is_a_warning_naming_the_one_used(tmp_path):
     got = read(tmp_path, "---\ntitle: First\nshort_title: S\ntitle: Second\n---\nbody\n")
     assert got.source.meta.title == "Second"
     assert lines(got) == [(4, "warning", "'title' is given twice: the one on this line is used; delete the other")]
+
+
+def test_a_page_date_is_optional_and_a_bad_one_is_left_out(tmp_path):
+    got = read(tmp_path, "---\ntitle: About\ndate: soon\nagreement: sooke-2006\n---\nbody\n", "page")
+    assert (got.source.meta.date, got.source.meta.agreement) == ("", "sooke-2006")
+    assert lines(got) == [(3, "error", "date 'soon' is not a date: write it as YYYY-MM-DD, e.g. 2024-07-01 "
+                           "(left out until then)")]

@@ -47,7 +47,7 @@ def check(model: type[BaseModel], data: Any, where: Where, required: dict[str, s
           warn_under: tuple = (), unknown: str = "unknown key '{key}'", required_bad: str = "not used until then") -> Checked:
     """Validate `data`; `required[key]` is the message for a missing required key (`required_bad`
     ends the message of a bad one); errors at or under a path in `warn_under` are warnings (hints
-    the build can do without)."""
+    the build can do without); `unknown` words an unknown key."""
     if not isinstance(data, dict):
         return Checked(None, [Problem(where.path, where.line(()), "must be 'key: value' lines", "error")])
     data = _without_empty(data)
@@ -56,23 +56,35 @@ def check(model: type[BaseModel], data: Any, where: Where, required: dict[str, s
         try:
             return Checked(model.model_validate(data), problems)
         except ValidationError as err:
-            drops = []
-            for error in err.errors(include_url=False, include_context=False):
-                path = _data_path(data, error["loc"])
-                if error["type"] == "missing" or (len(path) == 1 and path[0] in required and error["type"] != "extra_forbidden"):
-                    key = str(error["loc"][0])
-                    text = required.get(key) or f"'{key}:' is required"
-                    if error["type"] != "missing":
-                        text = f"{key} {_text(error)} ({required_bad})"
-                    return Checked(None, problems + [Problem(where.path, where.line(path), text, "error")])
-                warn = error["type"] == "extra_forbidden" or any(path[:len(w)] == w for w in warn_under)
-                problems.append(Problem(where.path, where.line(path), _message(model, error, path, unknown),
-                                        "warning" if warn else "error"))
-                drops.append(path)
-            for path in sorted(set(drops), key=_order, reverse=True):
-                _drop(data, path)
+            errors = err.errors(include_url=False, include_context=False)
+        fatal = next((e for e in errors if _is_fatal(e, _data_path(data, e["loc"]), required)), None)
+        if fatal:
+            key = str(fatal["loc"][0])
+            text = required.get(key) or f"'{key}:' is required"
+            if fatal["type"] != "missing":
+                text = f"{key} {_text(fatal)} ({required_bad})"
+            return Checked(None, problems + [Problem(where.path, where.line(_data_path(data, fatal["loc"])),
+                                                     text, "error")])
+        drops = set()
+        for error in errors:
+            path = _data_path(data, error["loc"])
+            warn = error["type"] == "extra_forbidden" or any(path[:len(w)] == w for w in warn_under)
+            problems.append(Problem(where.path, where.line(path), _message(model, error, path, unknown),
+                                    "warning" if warn else "error"))
+            drops.add(path)
+        if () in drops:  # an error that names no key: nothing left out would fix it
+            return Checked(None, problems)
+        for path in sorted(drops, key=_order, reverse=True):
+            _drop(data, path)
     return Checked(None, problems + [Problem(where.path, where.line(()), "too many problems to read: "
                                              "fix the ones listed and build again", "error")])
+
+
+def _is_fatal(error: dict, path: tuple, required: dict[str, str]) -> bool:
+    """A required key missing, or bad: the item cannot be used without it."""
+    if error["type"] == "missing":
+        return True
+    return len(path) == 1 and path[0] in required and error["type"] != "extra_forbidden"
 
 
 def repeated_keys(where: Where) -> list[Problem]:

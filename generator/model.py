@@ -43,11 +43,33 @@ class Hints:
         (Local 476's bylaws cite the CUPE Constitution that way).
     parts: {"Pensions (MPP)": "Pensions for CUPE 476 members"}: text pasted with the document
         that is not part of it (a web page's benefits and pensions notes) becomes its own page.
+    numbering: see NumberingHint.
     """
 
     starts: dict[str, str] = field(default_factory=dict)
     external_articles: str = ""
     parts: dict[str, str] = field(default_factory=dict)  # other parts of a pasted page: name -> first words
+    numbering: "NumberingHint" = None  # type: ignore[assignment]
+
+    def __post_init__(self):
+        if self.numbering is None:
+            self.numbering = NumberingHint()
+
+
+@dataclass
+class NumberingHint:
+    """hints: numbering: how the document numbers itself, for the tree reader (all optional).
+
+    units: words that open a unit, as printed: ["Article"], ["Part", "Schedule"].
+    clauses: "prefixed" (12.05 under Article 12), "restarting" (1., 2. again in each unit) or
+        "continuous" (numbers run on across units); None when the reader should decide.
+    levels: the outline's marker styles, outermost first, each as its first marker:
+        ["(a)", "(1)", "(i)"] or ["A.", "1.", "a."].
+    """
+
+    units: list[str] = field(default_factory=list)
+    clauses: str | None = None
+    levels: list[str] = field(default_factory=list)
 
 
 @dataclass

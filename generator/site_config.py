@@ -1,15 +1,19 @@
-"""site_config/: the site's name, address and repository, as data the web volunteer edits."""
+"""site_config/: the site's name, address and repository, as data the web volunteer edits.
+
+site.yml is validated by inputs/schema.py's SiteModel: `name` and the other texts are one line of
+plain text, `site_url` and `repo_url` are http(s): addresses (a `javascript:` one is refused with
+its line); an unknown key is a warning and is ignored.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import terms_config
+from .inputs.check import Where, check
+from .inputs.schema import SiteModel
+from .inputs.yaml_lines import YamlError, read_yaml_file
 from .model import Problem
-
-KEYS = {"name", "description", "site_url", "repo_url", "local"}
 
 
 @dataclass
@@ -29,19 +33,23 @@ def load_site_config(folder: Path) -> tuple[SiteConfig, list[Problem]]:
     return config, problems + term_problems
 
 
+def shown_path(path: Path) -> str:
+    """site_config/<file>, as messages name it."""
+    return f"{path.parent.name}/{path.name}"
+
+
 def _site_yml(folder: Path) -> tuple[SiteConfig, list[Problem]]:
-    """Read site_config/site.yml; a missing file gives defaults, a bad one a located problem."""
+    """Read site_config/site.yml; a missing file gives defaults, a bad value a located problem."""
     path = folder / "site.yml"
+    shown = shown_path(path)
     if not path.exists():
         return SiteConfig(), []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        return SiteConfig(), [Problem(str(path), mark.line + 1 if mark else 1,
-                                      "site.yml is not valid YAML: write one 'key: value' per line", "error")]
-    unknown = sorted(set(data) - KEYS) if isinstance(data, dict) else ["(not a mapping)"]
-    if unknown:
-        return SiteConfig(), [Problem(str(path), 1, f"unknown key '{unknown[0]}' in site.yml: known keys are "
-                                      + ", ".join(sorted(KEYS)), "error")]
-    return SiteConfig(**{k: str(v) for k, v in data.items() if v is not None}), []
+        doc = read_yaml_file(path, shown)
+    except YamlError as err:
+        return SiteConfig(), [Problem(shown, err.line, f"site.yml is not valid YAML ({err.what}): "
+                                      "write one 'key: value' per line", "error")]
+    checked = check(SiteModel, {} if doc.data is None else doc.data, Where(shown, doc), required={},
+                    unknown="unknown key '{key}' in site.yml")
+    model = checked.value or SiteModel()
+    return SiteConfig(**model.model_dump()), checked.problems

@@ -1,23 +1,28 @@
 """Stage 1, sources: read every file of content/ into a Source, or a located, one-line problem.
 
 The body is kept exactly as pasted (line numbers of the file are preserved), because cleaning
-is the generator's job and "nothing is lost" is checked against it.
+is the generator's job and "nothing is lost" is checked against it. Only control characters
+are removed here, and reported (inputs/boundary.py). The front matter is validated against its
+kind's model (inputs/schema.py): a bad value is reported and left out, an unknown key is a
+warning, and only a document that cannot be published at all (no title, a bulletin without a
+date, a web address another document has) is refused.
 """
 from __future__ import annotations
 
-import re
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml  # for its error types; parsing goes through python-frontmatter
-from frontmatter.default_handlers import YAMLHandler
-
-from .model import DocMeta, Hints, Problem, Source
+from .inputs.boundary import (Slugs, c1_problems, control_problems, fix_c1, make_slug, refused_path,
+                              strip_controls)
+from .inputs.check import Where, check
+from .inputs.schema import FRONT_MATTER, FrontMatter
+from .inputs.yaml_lines import YamlDoc, YamlError, read_yaml
+from .model import DocMeta, Hints, NumberingHint, Problem, Source
 
 FOLDER_KINDS = {"agreements": "agreement", "bylaws": "bylaws", "bulletins": "bulletin", "pages": "page"}
-KNOWN_KEYS = {"title", "slug", "short_title", "employer", "union", "local", "term_start", "term_end",
-              "status", "source_pdf", "date", "agreement", "tags", "hints"}
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KIND_NAMES = {"agreement": "an agreement", "bylaws": "bylaws", "bulletin": "a bulletin", "page": "a page"}
+REQUIRED = {"title": "front matter needs 'title: <the document's title>'",
+            "date": "a bulletin needs 'date: YYYY-MM-DD'"}
 
 
 class SourceError(Exception):
@@ -28,29 +33,72 @@ class SourceError(Exception):
         self.problem = problem
 
 
+@dataclass
+class Read:
+    """One file read: its Source (None when it cannot be published) and every problem found."""
+
+    source: Source | None
+    problems: list[Problem] = field(default_factory=list)
+    slug_line: int = 1  # the line of `slug:`, or 1 when the slug comes from the file name (never 1 else)
+
+
 def read_sources(content_dir: Path) -> tuple[list[Source], list[Problem]]:
-    """Read all `*.md` files below content/<kind>/; bad files become problems, the rest go on."""
-    sources, problems = [], []
+    """Read all `*.md` files below content/<kind>/; bad files become problems, the rest go on.
+
+    Two documents with one web address would overwrite each other's pages, so the second is
+    refused: a file named for the address keeps it over one that asks for it with `slug:`
+    (`sooke-2006.md` over `copy.md` with `slug: sooke-2006`), then folder and file-name order.
+    """
+    reads, problems = [], []
     for folder, kind in FOLDER_KINDS.items():
         for path in sorted((content_dir / folder).glob("*.md")):
-            try:
-                sources.append(read_source(path, kind, content_dir.parent))
-            except SourceError as err:
-                problems.append(err.problem)
-    return sources, problems
+            read = check_source(path, kind, content_dir.parent)
+            problems += read.problems
+            if read.source is not None:
+                reads.append(read)
+    slugs, refused = Slugs(), {}
+    for n in sorted(range(len(reads)), key=lambda n: reads[n].slug_line > 1):  # stable: file order within
+        shown = str(reads[n].source.path)
+        why = slugs.refuse(reads[n].source.meta.slug, shown)
+        if why:
+            refused[n] = Problem(shown, reads[n].slug_line, why, "error")
+    problems += [refused[n] for n in sorted(refused)]
+    return [r.source for n, r in enumerate(reads) if n not in refused], problems
 
 
 def read_source(path: Path, kind: str, root: Path | None = None) -> Source:
-    """Read one source file; raise SourceError with a located message when it cannot be used."""
+    """Read one source file; raise SourceError with a located message when it cannot be used
+    (its warnings, and the errors of values left out, are in check_source's answer)."""
+    read = check_source(path, kind, root)
+    if read.source is None:
+        raise SourceError(next(p for p in read.problems if p.level == "error"))
+    return read.source
+
+
+def check_source(path: Path, kind: str, root: Path | None = None) -> Read:
+    """Read and validate one source file: never raises for anything the file contains."""
     shown = _shown(path, root)
-    text = _decode(path, shown)
-    fm_text, body, first_line = _split_front_matter(text, shown)
-    data = _load_yaml(fm_text, shown)
-    meta = _meta(data, path, kind, shown)
+    refused = refused_path(path, root or path.parent)
+    if refused:
+        return Read(None, [Problem(shown, 1, f"{path.name} {refused}", "error")])
+    problems: list[Problem] = []
+    try:
+        text, controls = strip_controls(_decode(path, shown))
+        problems += control_problems(shown, controls)
+        fm_text, body, first_line = _split_front_matter(text, shown)
+        fm_text, c1 = fix_c1(fm_text, 2)
+        problems += c1_problems(shown, c1)
+        doc = _load_yaml(fm_text, shown)
+    except SourceError as err:
+        return Read(None, problems + [err.problem])
+    meta, slug_line, meta_problems = _meta(doc, path, kind, shown)
+    problems += meta_problems
+    if meta is None:
+        return Read(None, problems)
     if not body.strip():
-        raise SourceError(Problem(shown, first_line, "the body is empty: paste the document's text "
-                                  "below the closing '---' of the front matter", "error"))
-    return Source(path=Path(shown), meta=meta, body=body, first_line=first_line)
+        return Read(None, problems + [Problem(shown, first_line, "the body is empty: paste the document's "
+                                              "text below the closing '---' of the front matter", "error")])
+    return Read(Source(path=Path(shown), meta=meta, body=body, first_line=first_line), problems, slug_line)
 
 
 def _shown(path: Path, root: Path | None) -> str:
@@ -61,14 +109,19 @@ def _shown(path: Path, root: Path | None) -> str:
 
 
 def _decode(path: Path, shown: str) -> str:
-    data = path.read_bytes()
+    """UTF-8 text with '\\n' line ends (a lone '\\r', old Mac style, is a line end too)."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise SourceError(Problem(shown, 1, f"cannot be read ({err.strerror}): check the file's "
+                                  "permissions", "error")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SourceError(Problem(shown, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}): "
                                   "save the file as UTF-8 and build again", "error")) from None
-    return text.replace("\r\n", "\n").lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 
 def _split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
@@ -88,81 +141,89 @@ def _split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
                               "the 'title: ...' header", "error"))
 
 
-def _load_yaml(fm_text: str, shown: str) -> dict:
+def _load_yaml(fm_text: str, shown: str) -> YamlDoc:
     try:
-        data = YAMLHandler().load(fm_text) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
-        what = getattr(err, "problem", None) or "invalid YAML"
-        raise SourceError(Problem(shown, line, f"front matter is not valid YAML ({what}): "
+        doc = read_yaml(fm_text + "\n")
+    except YamlError as err:  # +1 for the opening '---'
+        raise SourceError(Problem(shown, err.line + 1, f"front matter is not valid YAML ({err.what}): "
                                   "write one 'key: value' per line", "error")) from None
-    if not isinstance(data, dict):
+    if doc.data is None:
+        doc.data = {}
+    if not isinstance(doc.data, dict):
         raise SourceError(Problem(shown, 2, "front matter must be 'key: value' lines", "error"))
-    return data
+    return doc
 
 
-def _meta(data: dict, path: Path, kind: str, shown: str) -> DocMeta:
-    def fail(key: str, message: str) -> SourceError:
-        return SourceError(Problem(shown, _key_line(path, key), message, "error"))
-
-    unknown = sorted(set(data) - KNOWN_KEYS)
-    if unknown:
-        raise fail(unknown[0], f"unknown front-matter key '{unknown[0]}': known keys are "
-                   + ", ".join(sorted(KNOWN_KEYS)))
-    title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise fail("title", "front matter needs 'title: <the document's title>'")
-    slug = str(data.get("slug") or path.stem)
-    if not SLUG_RE.match(slug):
-        raise fail("slug", f"slug '{slug}' must be lower-case letters, digits and '-' "
-                   "(it becomes the web address)")
-    status = str(data.get("status") or "")
-    if status not in ("", "current", "expired"):
-        raise fail("status", f"status '{status}' must be 'current' or 'expired'")
-    tags = data.get("tags") or []
-    if not isinstance(tags, list):
-        raise fail("tags", "tags must be a list, e.g. 'tags: [bargaining, health]'")
-    if kind == "bulletin" and not data.get("date"):
-        raise fail("date", "a bulletin needs 'date: YYYY-MM-DD'")
-    hints = _hints(data.get("hints"), fail)
-    fields = {k: _text(data.get(k)) for k in ("short_title", "employer", "union", "local", "term_start",
-                                              "term_end", "source_pdf", "date", "agreement")}
-    return DocMeta(title=title.strip(), slug=slug, kind=kind, status=status,
-                   tags=[str(t) for t in tags], hints=hints, **fields)
+def _meta(doc: YamlDoc, path: Path, kind: str, shown: str) -> tuple[DocMeta | None, int, list[Problem]]:
+    """The validated front matter as DocMeta (None when the document cannot be published)."""
+    model = FRONT_MATTER[kind]
+    where = Where(shown, doc, offset=1, missing_line=2)
+    data, problems = _other_kinds_keys(dict(doc.data), model, kind, where)
+    required_bad = "this bulletin is not published until then" if kind == "bulletin" else "not published until then"
+    required = {k: v for k, v in REQUIRED.items() if k in model.model_fields and model.model_fields[k].is_required()}
+    checked = check(model, data, where, required, warn_under=(("hints", "numbering"),),
+                    unknown="unknown front-matter key '{key}'", required_bad=required_bad)
+    problems += checked.problems
+    fm = checked.value
+    if fm is None:
+        return None, 1, sorted(problems, key=lambda p: p.line)
+    slug_line = where.line(("slug",)) if fm.slug else 1
+    slug, slug_problems = _slug(fm, path, shown, slug_line)
+    problems += slug_problems
+    if not slug:
+        return None, slug_line, problems
+    problems += _term_order(fm, where)
+    return _doc_meta(fm, kind, slug), slug_line, sorted(problems, key=lambda p: p.line)
 
 
-def _hints(value, fail) -> Hints:
-    """Validate the `hints:` block (see model.Hints); exact messages for a wrong shape."""
-    if value is None:
+def _other_kinds_keys(data: dict, model: type[FrontMatter], kind: str, where: Where):
+    """Keys of another content kind ('date:' in an agreement): a warning, and left out."""
+    problems = []
+    for key in [k for k in data if k not in model.model_fields]:
+        owners = [k for k, m in FRONT_MATTER.items() if key in m.model_fields]
+        if owners:
+            problems.append(Problem(where.path, where.line((key,)), f"'{key}' is not used in {KIND_NAMES[kind]}: "
+                                    f"it is ignored (it is a key of {', '.join(FOLDER_OF[o] for o in owners)})"))
+            del data[key]
+    return data, problems
+
+
+FOLDER_OF = {kind: folder for folder, kind in FOLDER_KINDS.items()}
+
+
+def _slug(fm: FrontMatter, path: Path, shown: str, line: int) -> tuple[str, list[Problem]]:
+    """The web address: `slug:`, or the file name, slugified when it is not one already."""
+    given = fm.slug or path.stem
+    slug = make_slug(given)
+    what = f"slug '{given}'" if fm.slug else f"the file name '{path.stem}'"
+    if not slug:
+        return "", [Problem(shown, line, f"{what} has no letters or digits to make a web address from: "
+                            "set 'slug: <lower-case-words>' in the front matter", "error")]
+    if slug == given:
+        return slug, []
+    fix = f"write 'slug: {slug}'" if fm.slug else f"rename the file to '{slug}.md'"
+    return slug, [Problem(shown, line, f"{what} is not a web address (lower-case letters, digits and '-'): "
+                          f"it is published as '{slug}'; {fix} to say so")]
+
+
+def _term_order(fm: FrontMatter, where: Where) -> list[Problem]:
+    start, end = getattr(fm, "term_start", ""), getattr(fm, "term_end", "")
+    if start and end and end < start:
+        return [Problem(where.path, where.line(("term_end",)), f"term_end {end} is before term_start "
+                        f"{start}: check both dates against the agreement's cover")]
+    return []
+
+
+def _doc_meta(fm: FrontMatter, kind: str, slug: str) -> DocMeta:
+    values = fm.model_dump()
+    hints = values.pop("hints", None)
+    values.pop("slug")
+    fields = {k: v for k, v in values.items() if k in DocMeta.__dataclass_fields__}
+    return DocMeta(slug=slug, kind=kind, hints=_hints(hints), **fields)
+
+
+def _hints(values: dict | None) -> Hints:
+    if not values:
         return Hints()
-    if not isinstance(value, dict) or set(value) - {"starts", "external_articles", "parts"}:
-        raise fail("hints", "hints may have 'starts:' (unit -> first words), 'parts:' (page name -> first "
-                   "words) and 'external_articles:' (the document 'Article B.2.2' refers to)")
-    maps = {}
-    for key in ("starts", "parts"):
-        found = value.get(key) or {}
-        if not isinstance(found, dict) or not all(isinstance(v, str) and v.strip() for v in found.values()):
-            raise fail("hints", f"hints: {key}: must map a name to the first words where it starts, e.g. "
-                       "'Section 4: \"Regular membership meetings\"'")
-        maps[key] = {str(k): v.strip() for k, v in found.items()}
-    return Hints(starts=maps["starts"], parts=maps["parts"],
-                 external_articles=str(value.get("external_articles") or ""))
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _key_line(path: Path, key: str) -> int:
-    """The line of `key:` in the front matter, for messages (2 if absent: where it should go)."""
-    for no, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n")[1:], 2):
-        if line.startswith("---"):
-            break
-        if line.split(":", 1)[0].strip() == key:
-            return no
-    return 2
+    numbering = NumberingHint(**values.pop("numbering"))
+    return Hints(numbering=numbering, **values)

@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from .inputs.check import Where, check
+from .inputs.schema import StatuteModel
+from .inputs.yaml_lines import YamlError, read_yaml_file
 from .model import Problem
 
 # A capitalised name ending in Act / Code: "Public Education Labour Relations Act", "Human Rights Code".
@@ -62,21 +63,41 @@ class Statutes:
 
 
 def load_statutes(folder: Path) -> tuple[Statutes, list[Problem]]:
+    """Read site_config/statutes.yml (a list of {name, aliases, url}); a bad entry is reported
+    with its line and left out, the others are used."""
     path = folder / "statutes.yml"
+    shown = f"{folder.name}/statutes.yml"
     statutes = Statutes()
     if not path.exists():
         return statutes, []
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        return statutes, [Problem(str(path), mark.line + 1 if mark else 1,
-                                  "statutes.yml is not valid YAML", "error")]
+        doc = read_yaml_file(path, shown)
+    except YamlError as err:
+        return statutes, [Problem(shown, err.line, f"statutes.yml is not valid YAML ({err.what}): "
+                                  "write one '- name: ...' entry with its 'url: ...'", "error")]
+    entries = [] if doc.data is None else doc.data
+    if not isinstance(entries, list):
+        return statutes, [Problem(shown, 1, "statutes.yml must be a list of entries, each "
+                                  "'- name: <the Act>' and '  url: https://...'", "error")]
+    problems = []
     for k, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("url"):
-            return statutes, [Problem(str(path), 1, f"entry {k + 1} of statutes.yml needs 'name:' and 'url:'", "error")]
-        for name in [entry["name"]] + list(entry.get("aliases") or []):
-            statutes.urls[normalise(name)] = entry["url"]
-            statutes.names.append(name)
+        where = Where(shown, doc, prefix=(k,), missing_line=doc.line((k,)))
+        checked = check(StatuteModel, entry, where, required=REQUIRED, unknown="unknown key '{key}' in a statute",
+                        required_bad="this entry is not linked until then")
+        problems += checked.problems
+        if checked.value is not None:
+            _add(statutes, checked.value)
     statutes.names.sort(key=len, reverse=True)
-    return statutes, []
+    return statutes, problems
+
+
+REQUIRED = {"name": "each entry of statutes.yml needs 'name:' and 'url:': add the Act's name as agreements print it",
+            "url": "each entry of statutes.yml needs 'name:' and 'url:': add 'url: https://...' (its official page)"}
+
+
+def _add(statutes: Statutes, entry: StatuteModel) -> None:
+    for name in [entry.name] + entry.aliases:
+        if not normalise(name):  # "!!!" would match nothing, and everything with no name
+            continue
+        statutes.urls[normalise(name)] = entry.url
+        statutes.names.append(name)

@@ -24,6 +24,9 @@ from pathlib import Path
 
 import yaml
 
+from .inputs.check import Where, check
+from .inputs.schema import AddedTermModel
+from .inputs.yaml_lines import YamlDoc
 from .model import Problem
 
 FILE = "terms.yml"
@@ -85,8 +88,9 @@ def load_terms(folder: Path) -> tuple[TermsConfig, list[Problem]]:
         data = yaml.compose(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        return TermsConfig(shown), [Problem(shown, mark.line + 1 if mark else 1,
-                                            f"{FILE} is not valid YAML: {getattr(err, 'problem', err)}", "error")]
+        line = mark.line + 1 if mark else text[: getattr(err, "position", 0)].count("\n") + 1
+        return TermsConfig(shown), [Problem(shown, line,
+                                            f"{FILE} is not valid YAML: {_first_line(err)}", "error")]
     config, problems = TermsConfig(shown), []
     if data is None:
         return config, []
@@ -94,12 +98,20 @@ def load_terms(folder: Path) -> tuple[TermsConfig, list[Problem]]:
         return config, [_bad(shown, data, f"{FILE} must map document slugs to corrections "
                                           "('sooke-2006:' then 'add:', 'suppress:' or 'scope:')")]
     for slug_node, body in data.value:
+        if not isinstance(slug_node, yaml.ScalarNode):
+            problems.append(_bad(shown, slug_node, f"{FILE} must map document slugs to corrections: "
+                                 "a slug is a plain word such as 'sooke-2006:'"))
+            continue
         slug = slug_node.value
         doc, doc_problems = _document(shown, slug, body)
         problems += doc_problems
         config.documents[slug] = doc
         config.lines[slug] = slug_node.start_mark.line + 1
     return config, problems
+
+
+def _first_line(err: yaml.YAMLError) -> str:
+    return str(getattr(err, "problem", None) or err).split("\n")[0]
 
 
 def _document(shown: str, slug: str, node) -> tuple[DocTerms, list[Problem]]:
@@ -117,18 +129,19 @@ def _document(shown: str, slug: str, node) -> tuple[DocTerms, list[Problem]]:
                 problems.append(_bad(shown, value, f"'{slug}: add:' must be a list of terms ('- term: ...')"))
                 continue
             for item in items:
-                added, problem = _added(shown, slug, item)
+                added, found = _added(shown, slug, item)
                 if added:
                     doc.add.append(added)
-                if problem:
-                    problems.append(problem)
+                problems += found
         elif key == "suppress":
             if not isinstance(value, yaml.SequenceNode) or not all(isinstance(v, yaml.ScalarNode) for v in value.value):
                 problems.append(_bad(shown, value, f"'{slug}: suppress:' must be a list of terms, e.g. [Report, Fund]"))
                 continue
             doc.suppress += [v.value for v in value.value]
         elif key == "aliases":
-            if not isinstance(value, yaml.MappingNode) or not all(isinstance(v, yaml.SequenceNode) for _, v in value.value):
+            if not isinstance(value, yaml.MappingNode) or not all(
+                    isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.SequenceNode)
+                    and all(isinstance(a, yaml.ScalarNode) for a in v.value) for k, v in value.value):
                 problems.append(_bad(shown, value, f"'{slug}: aliases:' must map terms to lists, e.g. "
                                      "'alternative school calendar: [alternate school calendar]'"))
                 continue
@@ -137,27 +150,41 @@ def _document(shown: str, slug: str, node) -> tuple[DocTerms, list[Problem]]:
             if not isinstance(value, yaml.MappingNode):
                 problems.append(_bad(shown, value, f"'{slug}: scope:' must map terms to citations, e.g. 'Compensation: G.26'"))
                 continue
-            doc.scope.update({k.value: str(v.value) for k, v in value.value if isinstance(v, yaml.ScalarNode)})
+            doc.scope.update({k.value: str(v.value) for k, v in value.value
+                              if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)})
     return doc, problems
 
 
-def _added(shown: str, slug: str, node) -> tuple[AddedTerm | None, Problem | None]:
-    if not isinstance(node, yaml.MappingNode):
-        return None, _bad(shown, node, f"each entry of '{slug}: add:' needs 'term:' and 'cite:'")
+def _added(shown: str, slug: str, node) -> tuple[AddedTerm | None, list[Problem]]:
+    if not isinstance(node, yaml.MappingNode) or not all(isinstance(k, yaml.ScalarNode) for k, _ in node.value):
+        return None, [_bad(shown, node, f"each entry of '{slug}: add:' needs 'term:' and 'cite:'")]
     values = {k.value: v for k, v in node.value}
     unknown = sorted(set(values) - ADD_KEYS)
     if unknown:
-        return None, _bad(shown, node, f"unknown key '{unknown[0]}' in a term of '{slug}: add:': known keys are "
-                          + ", ".join(sorted(ADD_KEYS)))
+        return None, [_bad(shown, node, f"unknown key '{unknown[0]}' in a term of '{slug}: add:': known keys are "
+                           + ", ".join(sorted(ADD_KEYS)))]
     if "term" not in values or "cite" not in values:
-        return None, _bad(shown, node, f"each entry of '{slug}: add:' needs 'term:' and 'cite:'")
-    aliases = values.get("aliases")
-    alias_list = [a.value for a in aliases.value] if isinstance(aliases, yaml.SequenceNode) else \
-        ([aliases.value] if isinstance(aliases, yaml.ScalarNode) else [])
-    return AddedTerm(term=str(values["term"].value), cite=str(values["cite"].value), aliases=alias_list,
-                     definition=str(values["definition"].value) if "definition" in values else "",
-                     scope=str(values["scope"].value) if "scope" in values else "",
-                     line=node.start_mark.line + 1), None
+        return None, [_bad(shown, node, f"each entry of '{slug}: add:' needs 'term:' and 'cite:'")]
+    # The types (one line of text; aliases a word or a list of words) come from the schema.
+    lines = {(k.value,): k.start_mark.line + 1 for k, _ in node.value}
+    data = {k: _plain(v) for k, v in values.items()}
+    needs = f"each entry of '{slug}: add:' needs 'term:' and 'cite:'"
+    checked = check(AddedTermModel, data, Where(shown, YamlDoc(data, lines), missing_line=node.start_mark.line + 1),
+                    required={"term": needs, "cite": needs}, required_bad=f"this entry of '{slug}: add:' is not used until then")
+    if checked.value is None:
+        return None, checked.problems
+    model = checked.value
+    return AddedTerm(term=model.term, cite=model.cite, aliases=model.aliases, definition=model.definition,
+                     scope=model.scope, line=node.start_mark.line + 1), checked.problems
+
+
+def _plain(node):
+    """A node as plain data, every scalar the text written (`cite: 2024-13-45` is text, not a date)."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item) for item in node.value]
+    return {str(_plain(k)): _plain(v) for k, v in node.value}
 
 
 def _bad(shown: str, node, message: str) -> Problem:

@@ -10,6 +10,7 @@ adding, removing or retitling one clause never moves another's anchor.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ROMAN_RE = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
@@ -31,21 +32,39 @@ def child_cite(parent: str, num: str) -> str:
 
 
 def anchor(cite: str) -> str:
-    """The HTML id of a citation: "cl-" + lower-case, every run of other characters as '-'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", cite.lower()).strip("-")
-    return f"cl-{slug}"
+    """The HTML id of a citation: "cl-" + lower-case, every run of other characters as '-'.
+
+    Letters and digits of other alphabets are kept, lower-cased, so "Annexe É.1" ("cl-annexe-é-1")
+    and "Annexe E.1" ("cl-annexe-e-1") stay distinct; such ids are valid CSS identifiers
+    (any character from U+0080 up is) and percent-encode in a URL's fragment.
+    """
+    return f"cl-{_words(cite, '')}"
 
 
 def page_slug(cite: str) -> str:
     """The page path of a unit: "12" -> "article-12", "LOU 3.A" -> "lou-3-a", "A.6" -> "article-a-6"."""
     if re.fullmatch(r"(?:[A-Z]\.)?\d+", cite):
         cite = f"article {cite}"
-    return re.sub(r"[^a-z0-9]+", "-", cite.lower()).strip("-")
+    return _words(cite, "")
 
 
 def short_path(cite: str) -> str:
     """The short permanent URL path of a citation: lower-case, spaces as '-' ("LOU 3" -> "lou-3")."""
-    return re.sub(r"[^a-z0-9.-]+", "-", cite.lower()).strip("-")
+    return _words(cite, ".-")
+
+
+def _words(cite: str, keep: str) -> str:
+    """`cite` lower-cased, each run of characters other than letters, digits and `keep` as '-'.
+
+    ASCII citations give exactly [a-z0-9] runs ("12.05.a" -> "12-05-a"); other letters, digits
+    and their accents (Unicode categories L, N, M, after NFC) are kept as they are.
+    """
+    text = unicodedata.normalize("NFC", cite).lower()
+    if text.isascii():
+        return re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", text).strip("-")
+    kept = "".join(c if c in keep or (c.isascii() and c.isalnum()) or
+                   (not c.isascii() and unicodedata.category(c)[0] in "LNM") else " " for c in text)
+    return re.sub(r" +", "-", kept).strip("-")
 
 
 def is_roman(value: str) -> bool:

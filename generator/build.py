@@ -58,7 +58,7 @@ def generate(root: Path, docs_dir: Path) -> Build:
     """Load everything and write the Markdown pages into docs_dir (only files that changed).
     Documents that fail to render are left out of build.documents (and of the data files)."""
     build = load(root)
-    build.rendered = render_site(build.documents, build.config)
+    build.rendered = render_site(build.documents, build.config, root)
     build.problems += build.rendered.problems
     failed = {id(doc) for doc in build.rendered.failed}
     for doc in build.rendered.failed:

@@ -16,6 +16,7 @@ from typing import Iterator
 from .clean import clean
 from .model import Block, Document, Line, Node, Problem, Source
 from .passes import finish
+from .passes.citations import assign_anchors, assign_pages, check_structure
 from .statutes import Statutes
 from .tree.parse import parse
 
@@ -29,6 +30,9 @@ STAGES = {
     "render": "writing the pages of",
     "data": "writing the data files of",
 }
+
+LEFT_OUT = "left out of the site (the rest is built)"
+WITHOUT_LINKS = "published without its cross-reference and defined-term links"
 
 
 class BadInput(Exception):
@@ -49,18 +53,37 @@ class DocumentFailed(Exception):
 
 def load_document(source: Source, statutes: Statutes | None = None) -> Document:
     """Clean, parse and annotate one source into a Document; raise DocumentFailed (a located
-    error) if any stage fails on it, so the caller can go on with the other sources."""
+    error) if cleaning or parsing fails on it, so the caller can go on with the other sources.
+
+    When annotating fails (references, defined terms), the document is parsed again and
+    published without those links, with a located error (so `--strict` still fails): members
+    keep the text, the volunteer gets the line and a bug to report."""
+    path = str(source.path)
+    document = _parsed(source)
+    try:
+        finish(document, statutes)
+        return document
+    except BadInput as err:
+        problem = err.problem
+    except Exception as err:  # noqa: BLE001 - see the docstring
+        problem = crash_problem(path, "annotate", err, source.first_line, WITHOUT_LINKS)
+    document = _parsed(source)
+    with isolated(path, "annotate", source.first_line):
+        assign_anchors(document)  # what pages and permanent links need; no references, no terms
+        assign_pages(document)
+        check_structure(document)
+    document.problems.append(problem)
+    return document
+
+
+def _parsed(source: Source) -> Document:
     path = str(source.path)
     with isolated(path, "clean", source.first_line):
         cleaned = clean(source)
     with isolated(path, "parse", source.first_line):
         root, problems = parse(source, cleaned)
         cleaned.removed.sort(key=lambda artifact: artifact.first_line)
-    document = Document(source=source, root=root, removed=cleaned.removed, problems=problems,
-                        toc=cleaned.toc)
-    with isolated(path, "annotate", source.first_line):
-        finish(document, statutes)
-    return document
+    return Document(source=source, root=root, removed=cleaned.removed, problems=problems, toc=cleaned.toc)
 
 
 @contextmanager
@@ -76,14 +99,13 @@ def isolated(path: str, stage: str, line: int = 1) -> Iterator[None]:
         raise DocumentFailed(crash_problem(path, stage, err, line)) from err
 
 
-def crash_problem(path: str, stage: str, err: BaseException, line: int = 1) -> Problem:
+def crash_problem(path: str, stage: str, err: BaseException, line: int = 1, outcome: str = LEFT_OUT) -> Problem:
     """The located error for an unexpected exception while `stage` ran on the file at `path`."""
     where = line_in_traceback(err.__traceback__) or line
     return Problem(path, where, (
-        f"Clausebook failed while {STAGES.get(stage, stage)} this document, so it is left out of "
-        "the site (the rest is built): the text near this line has a shape Clausebook does not "
-        "handle yet; rewording it may get round the problem until it is fixed; "
-        f"please report: {bug_line(err)}"), "error")
+        f"Clausebook failed while {STAGES.get(stage, stage)} this document, so it is {outcome}: "
+        "the text near this line has a shape Clausebook does not handle yet; rewording it may "
+        f"get round the problem until it is fixed; please report: {bug_line(err)}"), "error")
 
 
 def bug_line(err: BaseException) -> str:

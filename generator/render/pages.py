@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -70,12 +71,14 @@ def _markup(escape_filter):
     return filtered
 
 
-def render_site(documents: list[Document], config: SiteConfig) -> Rendered:
+def render_site(documents: list[Document], config: SiteConfig, root: Path | None = None) -> Rendered:
     """Render every document, the site home, and the nav (home first, then by kind).
 
     Each document renders on its own: one that fails is left out (Rendered.failed, with its
-    located error) and the others do not point to it (links, "Discussed in")."""
+    located error) and the others do not point to it (links, "Discussed in"). `root`: the
+    repository, where source paths are relative to (for the line of a bad front-matter key)."""
     env = environment()
+    env.globals["root"] = root or Path.cwd()
     out = Rendered()
     ordered = _ordered(documents)
     structured = [d for d in ordered if d.source.meta.kind in STRUCTURED]
@@ -208,7 +211,7 @@ def render_plain(env: Environment, doc: Document, files: dict[str, str], others:
     its citations of agreements are links (passes.bulletin_citations)."""
     path = page_path(doc)
     if doc.source.meta.kind == "bulletin":
-        root, template, post_date = "../../", "bulletin.md.j2", _post_date(doc)
+        root, template, post_date = "../../", "bulletin.md.j2", _post_date(doc, env.globals["root"])
     else:
         root, template, post_date = "", "plain.md.j2", ""
     ctx = PageContext("", {}, "", root, others)
@@ -219,7 +222,7 @@ def render_plain(env: Environment, doc: Document, files: dict[str, str], others:
     return {doc.source.meta.title: path}
 
 
-def _post_date(doc: Document) -> str:
+def _post_date(doc: Document, root: Path) -> str:
     """A bulletin's date as YYYY-MM-DD (what the blog plugin needs in its front matter), or a
     located error: a date that is not a date never reaches MkDocs (it would stop the build, and
     "2021-05-11\\n<script>" would become raw HTML in the post, the index and the archive)."""
@@ -228,18 +231,18 @@ def _post_date(doc: Document) -> str:
         return datetime.fromisoformat(written).date().isoformat()
     except ValueError:
         pass
-    raise BadInput(Problem(str(doc.source.path), _key_line(doc, "date"),
+    raise BadInput(Problem(str(doc.source.path), _key_line(root / doc.source.path, doc.source.first_line, "date"),
                            f"date '{' '.join(str(written).split())[:40]}' is not a date: write "
                            "'date: YYYY-MM-DD', e.g. 'date: 2021-05-11'", "error"))
 
 
-def _key_line(doc: Document, key: str) -> int:
-    """The line of `key:` in the source's front matter (2 when it cannot be found)."""
+def _key_line(path: Path, body_line: int, key: str) -> int:
+    """The line of `key:` in a source's front matter (2 when it cannot be found)."""
     try:
-        lines = doc.source.path.read_text(encoding="utf-8", errors="replace").split("\n")
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError:
         return 2
-    for no, line in enumerate(lines[1:doc.source.first_line], 2):
+    for no, line in enumerate(lines[1:body_line], 2):
         if line.split(":", 1)[0].strip() == key:
             return no
     return 2

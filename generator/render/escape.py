@@ -35,8 +35,17 @@ def md_piece(text: str) -> str:
 
 
 def attr(text: str) -> str:
-    """Text -> a value safe inside a double-quoted HTML or attr_list attribute."""
+    """Text -> a value safe inside a double-quoted attribute of a raw HTML tag."""
     return str(html_escape(" ".join(str(text).split())))
+
+
+def md_attr(text: str) -> str:
+    """Text -> a value inside a double-quoted attr_list attribute (`{: data-cite="..." }`) or a
+    Markdown link title. Python-Markdown parses links and emphasis inside those *before* it reads
+    them as attributes, so `[a](javascript:x)` there would become a live link: Markdown's syntax
+    is backslash-escaped (Python-Markdown removes the backslashes in the attribute) and & < > "
+    are entities. The same as md()."""
+    return md(text)
 
 
 def html(text: str) -> str:

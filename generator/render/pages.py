@@ -17,7 +17,7 @@ from ..model import Document, Node, Problem
 from ..passes.citations import HOME_CITES, PAGE_KINDS
 from ..pipeline import BadInput, DocumentFailed, crash_problem, isolated
 from ..site_config import SiteConfig
-from .escape import attr, front_matter, html, md, text_html
+from .escape import attr, front_matter, html, md, md_attr, text_html
 from .glossary import definitions_html, glossary_view
 from .links import PageContext, linked, places
 
@@ -57,7 +57,7 @@ def environment() -> Environment:
                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True,
                       autoescape=True)
     # `fm`: a `title:` or tag of a generated page's front matter (MkDocs and Material print it raw)
-    escaping = dict(md=md, attr=attr, html=html, linked=linked, fm=front_matter)
+    escaping = dict(md=md, attr=attr, md_attr=md_attr, html=html, linked=linked, fm=front_matter)
     env.filters.update({name: _markup(f) for name, f in escaping.items()})
     env.filters.update(nonblank=_nonblank, longdate=_date)  # text -> text: still to be escaped
     return env

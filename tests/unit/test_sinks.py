@@ -26,7 +26,8 @@ from generator.render.search import write_search_index
 from generator.site_config import SiteConfig
 
 PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
-            "{{ 7*7 }}", "]]></script>", "x' onmouseover='alert(1)", "A & B <b>bold</b>"]
+            "{{ 7*7 }}", "]]></script>", "x' onmouseover='alert(1)", "A & B <b>bold</b>",
+            "[a](javascript:alert(1))", '{: onclick="alert(1)" }']
 AGREEMENT = "ARTICLE 1: DEFINITIONS\n\n1.01 Employee\n\nAn employee is a person.\n\nPENSIONS (MPP)\n\nPension text.\n"
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 

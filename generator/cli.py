@@ -67,7 +67,7 @@ def run_build(root: Path, strict: bool, site_dir: str | None) -> int:
         return 1
     except Exception as err:  # noqa: BLE001 - a bug outside any one document: one line, no traceback
         _print_problems(build_module.LAST)
-        print(excepthook_message(err), file=sys.stderr)
+        print(printable(excepthook_message(err)), file=sys.stderr)
         if os.environ.get("CLAUSEBOOK_VERBOSE") == "1":
             raise
         return 1
@@ -81,9 +81,11 @@ def run_build(root: Path, strict: bool, site_dir: str | None) -> int:
 
 def _print_problems(build) -> None:
     """The located problems found before a crash: they may say what caused it."""
+    from generator.report import printable
+
     for problem in build.all_problems() if build else []:
         if problem.level == "error":
-            print(f"clausebook: {problem}", file=sys.stderr)
+            print(printable(f"clausebook: {problem}"), file=sys.stderr)
 
 
 def run_serve(root: Path, dev_addr: str) -> int:

@@ -284,3 +284,13 @@ def test_the_site_name_is_handed_to_mkdocs_as_html(tmp_path, monkeypatch):
                              site_url="", repo_url="", repo_name="", nav=None, site_name="")
     mkdocs_hooks.on_config(config)
     assert config.site_name == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+
+
+# ---------------------------------------------------------------------------- the terminal
+
+def test_the_build_report_writes_control_characters_of_content_as_escapes():
+    from generator.report import printable
+
+    line = printable("content/x.md:3: error: date '2021\n\x1b[2J\x1b]0;owned\x07' is not a date")
+    assert line == "content/x.md:3: error: date '2021\\n\\x1b[2J\\x1b]0;owned\\x07' is not a date"
+    assert printable("Café – 12.05\tx") == "Café – 12.05\tx"

@@ -55,6 +55,7 @@ def run_build(root: Path, strict: bool, site_dir: str | None) -> int:
 
     from generator import build as build_module
     from generator.pipeline import excepthook_message
+    from generator.report import printable
 
     _quiet_mkdocs_logs()
     build_module.LAST = None  # this build's problems only

@@ -16,6 +16,7 @@ from generator.build import generate
 from generator.model import Problem
 from generator.pipeline import DocumentFailed, crash_problem, isolated
 from generator.render.escape import safe_url, text_html
+from mkdocs.structure.toc import get_toc
 from generator.render.data import write_data
 from generator.render.search import write_search_index
 from generator.report import print_report
@@ -66,6 +67,35 @@ def _repo_name(url: str) -> str:
     """What Material shows next to the repository icon, as MkDocs would name it."""
     host = urlsplit(url).hostname or ""
     return {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, host)
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Markdown -> HTML of one page runs inside a guard (pipeline.isolated, for MkDocs' stage):
+    if it raises, that page says it could not be built, its document gets a located error
+    (`--strict` fails) and MkDocs goes on with the other pages."""
+    render = page.render
+
+    def guarded(config, files):
+        try:
+            render(config, files)
+        except Exception as err:  # noqa: BLE001 - one page never stops the site
+            _page_failed(page, err)
+    page.render = guarded
+    return markdown
+
+
+def _page_failed(page, err: Exception) -> None:
+    build = build_module.LAST
+    uri = page.file.src_uri
+    source = next((str(d.source.path) for d in (build.documents if build else [])
+                   if uri.startswith(f"{d.slug}/") or uri in (f"{d.slug}.md", f"bulletins/posts/{d.slug}.md")),
+                  f"build/docs/{uri}")
+    problem = crash_problem(source, "render", err, 1, f"shown as a page saying it could not be built ({uri})")
+    if build is not None:  # printed with the report, and `--strict` fails (not a MkDocs warning:
+        build.problems.append(problem)  # mkdocs.yml is strict, which would stop the whole site)
+    page.content = ("<h1>This page could not be built</h1><p>The build report names the source "
+                    "and the line that caused it.</p>")
+    page.toc = get_toc([])
 
 
 def on_post_build(config, **kwargs):

@@ -200,3 +200,22 @@ def test_a_crash_outside_any_document_ends_the_build_with_one_line_and_exit_1(pr
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert re.search(r"the site was not built: .*please report: ZeroDivisionError: division by zero at generator/build\.py:\d+", err)
+
+
+def test_a_page_whose_markdown_conversion_raises_says_so_and_its_document_gets_the_error(project, monkeypatch):
+    from types import SimpleNamespace
+
+    from generator import mkdocs_hooks
+
+    build = generate(project, project / "docs")
+    monkeypatch.setattr(build_module, "LAST", build)
+
+    def render(config, files):
+        raise RecursionError("maximum recursion depth exceeded")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="good/article-1.md"), render=render, content=None, toc=None)
+    assert mkdocs_hooks.on_page_markdown("# x", page, None, None) == "# x"
+    page.render(None, None)  # MkDocs' call: does not raise
+    assert "could not be built" in page.content
+    [error] = errors_for(build, "agreements/good.md")
+    assert "shown as a page saying it could not be built (good/article-1.md)" in error.message
+    assert "please report: RecursionError: maximum recursion depth exceeded at generator/" in error.message

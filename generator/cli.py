@@ -54,8 +54,11 @@ def run_build(root: Path, strict: bool, site_dir: str | None) -> int:
     from mkdocs.config import load_config
 
     from generator import build as build_module
+    from generator.pipeline import excepthook_message
+    from generator.report import printable
 
     _quiet_mkdocs_logs()
+    build_module.LAST = None  # this build's problems only
     overrides = {"site_dir": site_dir} if site_dir else {}
     try:
         config = load_config(str(root / MKDOCS_YML), **overrides)
@@ -63,12 +66,27 @@ def run_build(root: Path, strict: bool, site_dir: str | None) -> int:
     except exceptions.MkDocsException as err:
         print(f"clausebook: the site was not built: {err}", file=sys.stderr)
         return 1
+    except Exception as err:  # noqa: BLE001 - a bug outside any one document: one line, no traceback
+        _print_problems(build_module.LAST)
+        print(printable(excepthook_message(err)), file=sys.stderr)
+        if os.environ.get("CLAUSEBOOK_VERBOSE") == "1":
+            raise
+        return 1
     problems = build_module.LAST.all_problems() if build_module.LAST else []
     errors = [p for p in problems if p.level == "error"]
     if strict and errors:
         print(f"clausebook: --strict: {len(errors)} error(s) in the sources (listed above)", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_problems(build) -> None:
+    """The located problems found before a crash: they may say what caused it."""
+    from generator.report import printable
+
+    for problem in build.all_problems() if build else []:
+        if problem.level == "error":
+            print(printable(f"clausebook: {problem}"), file=sys.stderr)
 
 
 def run_serve(root: Path, dev_addr: str) -> int:

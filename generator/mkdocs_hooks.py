@@ -8,10 +8,15 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator import build as build_module
 from generator import terms_config
 from generator.build import generate
+from generator.model import Problem
+from generator.pipeline import DocumentFailed, crash_problem, isolated
+from generator.render.escape import safe_url, text_html
+from mkdocs.structure.toc import get_toc
 from generator.render.data import write_data
 from generator.render.search import write_search_index
 from generator.report import print_report
@@ -24,16 +29,73 @@ def on_config(config, **kwargs):
     build = generate(root, Path(config.docs_dir))
     build_module.LAST = build  # for `clausebook build --strict`, which reads its problems
     build.problems += terms_config.unknown_documents(terms_config.current(), {d.slug for d in build.documents})
-    config.nav = build.rendered.nav
+    config.nav = build.rendered.nav  # titles already HTML (render.pages.nav_html)
     if build.config.name:
-        config.site_name = build.config.name
-    # The Pages workflow passes the real address (https://<owner>.github.io/<repo>/).
+        config.site_name = text_html(build.config.name)  # Material prints it raw
+    # The Pages workflow passes the real address (https://<owner>.github.io/<repo>/). Both are set
+    # after MkDocs validated its config, so they are checked here: http(s) only, percent-encoded.
     site_url = os.environ.get("CLAUSEBOOK_SITE_URL") or build.config.site_url
     if site_url and not config.site_url:
-        config.site_url = site_url
+        config.site_url = _checked_url(build, root, "site_url", site_url, trailing_slash=True)
     if build.config.repo_url and not config.repo_url:
-        config.repo_url = build.config.repo_url
+        config.repo_url = _checked_url(build, root, "repo_url", build.config.repo_url)
+        if config.repo_url and not config.repo_name:
+            config.repo_name = text_html(_repo_name(config.repo_url))
     return config
+
+
+def _checked_url(build, root: Path, key: str, url: str, trailing_slash: bool = False) -> str | None:
+    """The URL, percent-encoded, if it is http(s); else None and an error naming site.yml."""
+    safe = safe_url(url)
+    if not safe.lower().startswith(("http://", "https://")):
+        build.problems.append(Problem("site_config/site.yml", _key_line(root / "site_config" / "site.yml", key), f"{key} '{' '.join(url.split())[:60]}' "
+                                      "is not a web address: write it as https://...", "error"))
+        return None
+    return safe if not trailing_slash or safe.endswith("/") else safe + "/"
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The line of `key:` in site.yml (1 when it is not there, e.g. CLAUSEBOOK_SITE_URL)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return 1
+    return next((no for no, line in enumerate(lines, 1) if line.split(":", 1)[0].strip() == key), 1)
+
+
+def _repo_name(url: str) -> str:
+    """What Material shows next to the repository icon, as MkDocs would name it."""
+    host = urlsplit(url).hostname or ""
+    return {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, host)
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Markdown -> HTML of one page runs inside a guard (pipeline.isolated, for MkDocs' stage):
+    if it raises, that page says it could not be built, its document gets a located error
+    (`--strict` fails) and MkDocs goes on with the other pages."""
+    render = page.render
+
+    def guarded(config, files):
+        try:
+            render(config, files)
+        except Exception as err:  # noqa: BLE001 - one page never stops the site
+            _page_failed(page, err)
+    page.render = guarded
+    return markdown
+
+
+def _page_failed(page, err: Exception) -> None:
+    build = build_module.LAST
+    uri = page.file.src_uri
+    source = next((str(d.source.path) for d in (build.documents if build else [])
+                   if uri.startswith(f"{d.slug}/") or uri in (f"{d.slug}.md", f"bulletins/posts/{d.slug}.md")),
+                  f"build/docs/{uri}")
+    problem = crash_problem(source, "render", err, 1, f"shown as a page saying it could not be built ({uri})")
+    if build is not None:  # printed with the report, and `--strict` fails (not a MkDocs warning:
+        build.problems.append(problem)  # mkdocs.yml is strict, which would stop the whole site)
+    page.content = ("<h1>This page could not be built</h1><p>The build report names the source "
+                    "and the line that caused it.</p>")
+    page.toc = get_toc([])
 
 
 def on_post_build(config, **kwargs):
@@ -41,7 +103,14 @@ def on_post_build(config, **kwargs):
     if build is None:
         return
     site_dir = Path(config.site_dir)
-    for doc in build.documents:
-        write_data(doc, site_dir)
-    write_search_index(build.documents, site_dir)  # after Material's search plugin (hooks run last)
+    for doc in build.documents:  # one document's data files failing never stops the others'
+        try:
+            with isolated(str(doc.source.path), "data", doc.source.first_line):
+                write_data(doc, site_dir)
+        except DocumentFailed as failed:
+            build.problems.append(failed.problem)
+    try:  # after Material's search plugin (hooks run last); on failure its own index stays
+        write_search_index(build.documents, site_dir)
+    except Exception as err:  # noqa: BLE001
+        build.problems.append(crash_problem("site/search/search_index.json", "render", err))
     print_report(build, verbose=os.environ.get("CLAUSEBOOK_VERBOSE") == "1")

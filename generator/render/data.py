@@ -5,13 +5,12 @@ site works from a domain root and from a GitHub Pages project path alike.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Document, Node
 from ..tree.citations import short_path
-from .escape import attr, html
+from .escape import attr, html, json_text
 from .glossary import write_glossary_json
 
 CITED_KINDS = {"article", "section", "schedule", "appendix", "addendum", "lou", "mou", "part", "clause"}
@@ -68,13 +67,11 @@ def write_data(doc: Document, site_dir: Path) -> None:
     structured = doc.source.meta.kind in ("agreement", "bylaws")
     folder = site_dir / data_folder(doc)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "report.json").write_text(json.dumps(report(doc), indent=1, ensure_ascii=False),
-                                        encoding="utf-8")
+    (folder / "report.json").write_text(json_text(report(doc), indent=1), encoding="utf-8")
     if not structured:
         return
     entries = clause_entries(doc)
-    (folder / "clauses.json").write_text(json.dumps([e.to_json() for e in entries], indent=1,
-                                                    ensure_ascii=False), encoding="utf-8")
+    (folder / "clauses.json").write_text(json_text([e.to_json() for e in entries], indent=1), encoding="utf-8")
     write_glossary_json(doc, folder)  # its defined terms, when it has any
     pages = {e.page.rstrip("/") for e in entries}
     for entry in entries:
@@ -99,6 +96,6 @@ def write_redirect(path: Path, target: str, label: str) -> None:
         f"<title>{html(label)}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
         f"<link rel=\"canonical\" href=\"{attr(target)}\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
-        f"<script>location.replace({json.dumps(target)} + location.search);</script>\n"
+        f"<script>location.replace({json_text(target)} + location.search);</script>\n"
         f"</head><body><p><a href=\"{attr(target)}\">{html(label)}</a></p></body></html>\n",
         encoding="utf-8")

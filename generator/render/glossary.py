@@ -7,12 +7,11 @@ JSON only, never looks inside prose.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Definition, Document, Node
-from .escape import attr, md
+from .escape import attr, json_text, md
 
 UNIT_WORDS = {"lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
 
@@ -117,5 +116,5 @@ def glossary_json(doc: Document) -> list[dict]:
 
 def write_glossary_json(doc: Document, folder: Path) -> None:
     if doc.glossary:
-        (folder / "glossary.json").write_text(json.dumps(glossary_json(doc), indent=1, ensure_ascii=False),
+        (folder / "glossary.json").write_text(json_text(glossary_json(doc), indent=1),
                                               encoding="utf-8")

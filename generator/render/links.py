@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..model import Annotation, Block, Document
 from .data import short_url
-from .escape import attr, md, md_piece
+from .escape import md, md_attr, md_piece, safe_url
 from .glossary import term_span
 
 
@@ -61,14 +61,17 @@ def linked(block: Block, ctx: PageContext | None) -> str:
 def _link(label: str, ann: Annotation, ctx: PageContext | None) -> str:
     if ann.kind == "term":  # a defined term: its definition is at the end of the page (render/glossary.py)
         return term_span(md(label), ann.target) if ctx is not None else md(label)
-    if ann.kind == "external":
-        return f'[{md(label)}]({ann.target} "{attr(ann.title)}"){{: .cb-ext rel="noopener" }}'
-    if ann.kind == "doc-xref" and ctx is not None and ctx.others:
-        slug, cite = ann.target.split("#", 1)
-        return f'[{md(label)}]({ctx.href_in(slug, cite)} "{attr(ann.title)}"){{: .cb-xref }}'
+    if ann.kind == "external":  # a statute's page (site_config/statutes.yml): http(s) only, encoded
+        url = safe_url(ann.target)
+        return f'[{md(label)}]({url} "{md_attr(ann.title)}"){{: .cb-ext rel="noopener" }}' if url else md(label)
+    if ann.kind == "doc-xref":  # another document's clause, when that document is on the site
+        slug, _, cite = ann.target.partition("#")
+        if ctx is None or cite not in (ctx.others or {}).get(slug, {}):
+            return md(label)
+        return f'[{md(label)}]({ctx.href_in(slug, cite)} "{md_attr(ann.title)}"){{: .cb-xref }}'
     if ctx is None or ann.target not in ctx.places:
         return md(label)
-    return f'[{md(label)}]({ctx.href(ann.target)} "{attr(ann.title)}"){{: .cb-xref }}'
+    return f'[{md(label)}]({ctx.href(ann.target)} "{md_attr(ann.title)}"){{: .cb-xref }}'
 
 
 def _non_overlapping(annotations: list[Annotation]) -> list[Annotation]:

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from ..model import Document, Node
+from ..model import Document, Node, Problem
 from ..passes.citations import HOME_CITES, PAGE_KINDS
+from ..pipeline import BadInput, DocumentFailed, crash_problem, isolated
 from ..site_config import SiteConfig
-from .escape import attr, html, md
+from .escape import attr, front_matter, html, md, md_attr, text_html
 from .glossary import definitions_html, glossary_view
 from .links import PageContext, linked, places
 
 ARTICLE_NUMBER = re.compile(r"(?:[A-Z]\.)?\d+")
 UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
+STRUCTURED = ("agreement", "bylaws")
 
 
 @dataclass
@@ -36,38 +40,126 @@ class DocView:
 
 @dataclass
 class Rendered:
-    """The generated docs: {path: markdown} and the nav for mkdocs.yml."""
+    """The generated docs: {path: markdown}, the nav for mkdocs.yml (titles as HTML, see
+    escape.text_html), and the documents that failed to render, each with its located error."""
 
     files: dict[str, str] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    failed: list[Document] = field(default_factory=list)
 
 
 def environment() -> Environment:
+    """The templates' Jinja environment, with a markupsafe.Markup boundary: the escaping filters
+    below are the only way a template writes a value as Markdown; any value printed without one
+    is HTML-escaped by Jinja's autoescape, so a forgotten filter can never write live markup."""
     env = Environment(loader=PackageLoader("generator", "templates"), trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True,
-                      autoescape=False)
-    env.filters.update(md=md, attr=attr, html=html, nonblank=_nonblank, linked=linked, longdate=_date)
+                      autoescape=True)
+    # `fm`: a `title:` or tag of a generated page's front matter (MkDocs and Material print it raw)
+    escaping = dict(md=md, attr=attr, md_attr=md_attr, html=html, linked=linked, fm=front_matter)
+    env.filters.update({name: _markup(f) for name, f in escaping.items()})
+    env.filters.update(nonblank=_nonblank, longdate=_date)  # text -> text: still to be escaped
     return env
 
 
-def render_site(documents: list[Document], config: SiteConfig) -> Rendered:
-    """Render every document, the site home, and the nav (home first, then by kind)."""
+def _markup(escape_filter):
+    """A filter whose output is already escaped Markdown or HTML: Jinja must not escape it again."""
+    def filtered(*args, **kwargs):
+        return Markup(escape_filter(*args, **kwargs))
+    filtered.__doc__ = escape_filter.__doc__
+    return filtered
+
+
+def render_site(documents: list[Document], config: SiteConfig, root: Path | None = None) -> Rendered:
+    """Render every document, the site home, and the nav (home first, then by kind).
+
+    Each document renders on its own: one that fails is left out (Rendered.failed, with its
+    located error) and the others do not point to it (links, "Discussed in"). `root`: the
+    repository, where source paths are relative to (for the line of a bad front-matter key)."""
     env = environment()
+    env.globals["root"] = root or Path.cwd()
     out = Rendered()
+    ordered = _ordered(documents)
+    structured = [d for d in ordered if d.source.meta.kind in STRUCTURED]
+    plain = [d for d in ordered if d.source.meta.kind not in STRUCTURED]
+    done = _render_each(env, plain, out, {d.slug: places(d) for d in structured})
+    _forget_discussions(structured, {page_path(d) for d, _ in done})
+    done_structured = _render_each(env, structured, out)
+    if len(done_structured) < len(structured):  # bulletins must not link to what failed
+        for doc, _ in done:
+            _drop_files(out, doc)
+        done = _render_each(env, [d for d, _ in done], out, {d.slug: places(d) for d, _ in done_structured})
     groups = {"agreement": [], "bylaws": [], "page": [], "bulletin": []}
-    others = {d.slug: places(d) for d in documents if d.source.meta.kind in ("agreement", "bylaws")}
-    for doc in _ordered(documents):
-        kind = doc.source.meta.kind
-        if kind in ("agreement", "bylaws"):
-            nav = render_structured(env, doc, out.files)
-        else:
-            nav = render_plain(env, doc, out.files, others)
-        groups[kind].append((doc, nav))
-    out.files["index.md"] = env.get_template("home.md.j2").render(site=config, groups=_home_groups(groups))
+    for doc, nav in done_structured + done:
+        groups[doc.source.meta.kind].append((doc, nav))
+    for kind in groups:
+        groups[kind].sort(key=lambda entry: _order_key(entry[0]))
+    out.files["index.md"] = _home(env, config, groups, out)
     out.nav = [{"Home": "index.md"}] + [nav for kind in ("agreement", "bylaws", "page") for _, nav in groups[kind]]
     if groups["bulletin"]:
         out.nav.append({"Bulletins": "bulletins/index.md"})  # the blog plugin lists the posts
+    out.nav = nav_html(out.nav)
     return out
+
+
+def nav_html(nav):
+    """The nav with every title as HTML (escape.text_html): Material prints nav titles raw."""
+    if isinstance(nav, list):
+        return [nav_html(item) for item in nav]
+    if isinstance(nav, dict):
+        return {text_html(title): nav_html(target) for title, target in nav.items()}
+    return nav
+
+
+def _render_each(env, documents, out: Rendered, others: dict | None = None) -> list:
+    """Render documents one by one; [(doc, nav)] of those that worked. A failure
+    adds the document to out.failed with its located error, and none of its files."""
+    done = []
+    for doc in documents:
+        files: dict[str, str] = {}
+        try:
+            with isolated(str(doc.source.path), "render", doc.source.first_line):
+                if doc.source.meta.kind in STRUCTURED:
+                    nav = render_structured(env, doc, files)
+                else:
+                    nav = render_plain(env, doc, files, others or {})
+        except DocumentFailed as failed:
+            out.problems.append(failed.problem)
+            out.failed.append(doc)
+            continue
+        out.files.update(files)
+        done.append((doc, nav))
+    return done
+
+
+def _drop_files(out: Rendered, doc: Document) -> None:
+    path = page_path(doc)
+    out.files.pop(path, None)
+
+
+def page_path(doc: Document) -> str:
+    """Where a bulletin or plain page is written, from the docs root."""
+    if doc.source.meta.kind == "bulletin":
+        return f"bulletins/posts/{doc.slug}.md"
+    return f"{doc.slug}.md"
+
+
+def _forget_discussions(structured: list[Document], published: set[str]) -> None:
+    """"Discussed in" lists only bulletins and pages that were rendered."""
+    for doc in structured:
+        for node in doc.root.walk():
+            if node.discussed_in:
+                node.discussed_in = [d for d in node.discussed_in if d.path in published]
+
+
+def _home(env, config: SiteConfig, groups: dict, out: Rendered) -> str:
+    """The site home; if it cannot be rendered, a plain one saying so (and a located error)."""
+    try:
+        return env.get_template("home.md.j2").render(site=config, groups=_home_groups(groups))
+    except Exception as err:  # noqa: BLE001 - the rest of the site still builds
+        out.problems.append(crash_problem("site_config/site.yml", "render", err))
+        return f"---\ntitle: {front_matter(config.name)}\n---\n# {md(config.name)}\n"
 
 
 def render_structured(env: Environment, doc: Document, files: dict[str, str]) -> dict:
@@ -117,15 +209,43 @@ def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
 def render_plain(env: Environment, doc: Document, files: dict[str, str], others: dict) -> dict:
     """A bulletin (a dated post of Material's blog, under bulletins/posts/) or a plain page;
     its citations of agreements are links (passes.bulletin_citations)."""
+    path = page_path(doc)
     if doc.source.meta.kind == "bulletin":
-        path, root, template = f"bulletins/posts/{doc.slug}.md", "../../", "bulletin.md.j2"
-        files.setdefault("bulletins/index.md", env.get_template("bulletins_index.md.j2").render())
+        root, template, post_date = "../../", "bulletin.md.j2", _post_date(doc, env.globals["root"])
     else:
-        path, root, template = f"{doc.slug}.md", "", "plain.md.j2"
+        root, template, post_date = "", "plain.md.j2", ""
     ctx = PageContext("", {}, "", root, others)
     files[path] = env.get_template(template).render(doc=doc_view(doc), meta=doc.source.meta,
-                                                    nodes=list(doc.root.walk()), ctx=ctx)
+                                                    nodes=list(doc.root.walk()), ctx=ctx, post_date=post_date)
+    if doc.source.meta.kind == "bulletin":
+        files["bulletins/index.md"] = env.get_template("bulletins_index.md.j2").render()
     return {doc.source.meta.title: path}
+
+
+def _post_date(doc: Document, root: Path) -> str:
+    """A bulletin's date as YYYY-MM-DD (what the blog plugin needs in its front matter), or a
+    located error: a date that is not a date never reaches MkDocs (it would stop the build, and
+    "2021-05-11\\n<script>" would become raw HTML in the post, the index and the archive)."""
+    written = str(doc.source.meta.date)
+    try:  # "2021-05-11", or a YAML timestamp "2021-05-11 09:30:00" (sources.py writes it ISO)
+        return datetime.fromisoformat(written).date().isoformat()
+    except ValueError:
+        pass
+    raise BadInput(Problem(str(doc.source.path), _key_line(root / doc.source.path, doc.source.first_line, "date"),
+                           f"date '{' '.join(str(written).split())[:40]}' is not a date: write "
+                           "'date: YYYY-MM-DD', e.g. 'date: 2021-05-11'", "error"))
+
+
+def _key_line(path: Path, body_line: int, key: str) -> int:
+    """The line of `key:` in a source's front matter (2 when it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return 2
+    for no, line in enumerate(lines[1:body_line], 2):
+        if line.split(":", 1)[0].strip() == key:
+            return no
+    return 2
 
 
 def unit_heading(node: Node) -> str:
@@ -158,10 +278,12 @@ def _date(iso: str) -> str:
 
 def _ordered(documents: list[Document]) -> list[Document]:
     """Current agreements first, then expired; newest bulletins first."""
-    def key(doc: Document):
-        meta = doc.source.meta
-        return (meta.status == "expired", "" if meta.kind != "bulletin" else _neg(meta.date), meta.title)
-    return sorted(documents, key=key)
+    return sorted(documents, key=_order_key)
+
+
+def _order_key(doc: Document):
+    meta = doc.source.meta
+    return (meta.status == "expired", "" if meta.kind != "bulletin" else _neg(meta.date), meta.title)
 
 
 def _neg(date: str) -> str:

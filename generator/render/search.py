@@ -36,6 +36,7 @@ from pathlib import Path
 
 from ..model import Document, Node
 from ..passes.citations import HOME_CITES, PAGE_KINDS
+from .escape import json_text
 from .pages import doc_view, unit_heading
 
 FULL_INDEX = "search/clausebook_index.json"
@@ -216,12 +217,10 @@ def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, i
     for page, entries in ours.items():  # pages Material did not index (none expected)
         if page not in done:
             docs += [e.to_json() for e in entries]
-    full = json.dumps({"config": index["config"], "agreements": agreements, "docs": docs},
-                      ensure_ascii=False, separators=(",", ":"))
+    full = json_text({"config": index["config"], "agreements": agreements, "docs": docs}, compact=True)
     # Material's page script passes on only `config` (and `docs`) to the worker: the address of
     # the full index rides in the config.
-    stub = json.dumps({"config": dict(index["config"], clausebook=FULL_INDEX), "docs": []},
-                      separators=(",", ":"))
+    stub = json_text({"config": dict(index["config"], clausebook=FULL_INDEX), "docs": []}, compact=True)
     (site_dir / FULL_INDEX).write_text(full, encoding="utf-8")
     material.write_text(stub, encoding="utf-8")
     return {FULL_INDEX: len(full.encode("utf-8")), MATERIAL_INDEX: len(stub.encode("utf-8"))}

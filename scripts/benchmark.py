@@ -14,6 +14,8 @@ a glossary page and a search result, at a 390x844 touch viewport with an empty c
 
 Prints a Markdown table, to paste into notes/benchmarks.md from release to release.
 Options: --site DIR, --no-lighthouse, --chromium PATH, --json.
+With --scale, measures instead how build time and memory grow with an agreement's size
+(scripts/benchmark_scale.py).
 """
 from __future__ import annotations
 
@@ -184,6 +186,10 @@ def index_sizes(site: Path) -> list[tuple[str, int, int]]:
 
 
 def main() -> int:
+    if "--scale" in sys.argv[1:]:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import benchmark_scale
+        return benchmark_scale.main(sys.argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--chromium", default=os.environ.get("CLAUSEBOOK_CHROMIUM", "/usr/bin/chromium"))

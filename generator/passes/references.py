@@ -18,7 +18,7 @@ from .tree_index import TreeIndex
 # "Article 6.1 of their Memorandum of Agreement", "Clause 5 of the BCTF Code of Ethics",
 # "Letter of Understanding No. 17 to the 2013 – 2019 ... Agreement": another document's parts.
 ELSEWHERE = re.compile(
-    r"^\s*,?\s*(?:of|to|in|under)\s+(?!this\b)"
+    r"^\s*,?\s*(?:of|to|in|under)\s+(?!th(?:is|ese)\b)"
     r"(?!(?:the\s+|our\s+)?(?:[Pp]rovincial\s+|[Ll]ocal\s+)?(?i:collective\s+agreement|agreement)\b)[^.;]{0,80}?"
     r"\b(?:Agreement|Code|Act|Constitution|Ethics|Policy|Regulations?|[Bb]y-?[Ll]aws?|BY-?LAWS?|[A-Z]{2,}A|"
     r"Rules|Manual|Handbook|Guidelines)\b")

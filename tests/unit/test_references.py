@@ -219,6 +219,12 @@ def test_roman_article_with_restarting_sections(where, sentence, expected):
     assert links_at(ROMAN_SECTIONS, where, sentence)[0] == expected
 
 
+def test_these_by_laws_are_the_document_itself_but_the_unions_by_laws_are_not():
+    spec = "section: Section 7 | Officers\n  clause: Section 7.g\nsection: Section 12 | Elections"
+    assert links_at(spec, "Section 12", "under Section 7(G) of these By-Laws")[0] == [("Section 7(G)", "Section 7.g")]
+    assert links_at(ROMAN_SECTIONS, "14.1", "under section 7 of the Union's By-Laws")[0] == []
+
+
 def test_an_article_printed_with_zeros_is_the_article():
     spec = "article: 7 | Hours\n  clause: 7.01\narticle: 13 | Leave\n  clause: 13.01"
     assert links_at(spec, "13.01", "as in Article 7.00 here")[0] == [("Article 7.00", "7")]

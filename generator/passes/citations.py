@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..model import Document, Node, Problem
 from ..tree.citations import anchor, page_slug
 
-PAGE_KINDS = {"article", "schedule", "appendix", "addendum", "lou", "mou", "part"}
+PAGE_KINDS = {"article", "section", "chapter", "part", "schedule", "appendix", "exhibit", "attachment",
+              "addendum", "annex", "lou", "side-letter", "mou", "moa"}
 HOME_CITES = {"Cover"}
 
 
@@ -19,11 +20,17 @@ def assign_pages(document: Document) -> None:
 
 
 def _assign(node: Node, page: str) -> None:
-    if node.kind in PAGE_KINDS and node.cite not in HOME_CITES:
+    if node.kind in PAGE_KINDS and node.cite not in HOME_CITES and not is_container(node):
         page = page_slug(node.cite)
     node.page = page
     for child in node.children:
         _assign(child, page)
+
+
+def is_container(node: Node) -> bool:
+    """A unit that holds units (New Westminster's SECTION A holds Articles A.1 ...; Parts that hold
+    Articles): it is listed on the home page and its units get the pages."""
+    return any(child.kind in PAGE_KINDS for child in node.children)
 
 
 def assign_anchors(document: Document) -> None:

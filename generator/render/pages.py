@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Document, Node, Problem
-from ..passes.citations import HOME_CITES, PAGE_KINDS
+from ..passes.citations import HOME_CITES, PAGE_KINDS, is_container
 from ..pipeline import BadInput, DocumentFailed, crash_problem, isolated
 from ..site_config import SiteConfig
 from .escape import attr, front_matter, html, md, md_attr, text_html
@@ -22,7 +22,8 @@ from .glossary import definitions_html, glossary_view
 from .links import PageContext, linked, places
 
 ARTICLE_NUMBER = re.compile(r"(?:[A-Z]\.)?\d+")
-UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
+UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding",
+              "moa": "Memorandum of Agreement"}
 STRUCTURED = ("agreement", "bylaws")
 
 
@@ -185,7 +186,7 @@ def render_structured(env: Environment, doc: Document, files: dict[str, str]) ->
 
 def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
     """A top-level node: a unit page, or a section/group heading with its units below."""
-    if node.kind in ("section", "group"):
+    if node.kind == "group" or (node.kind in PAGE_KINDS and is_container(node)):
         title = node.printed or " – ".join(p for p in (node.cite, node.title) if p)
         contents.append({"kind": "heading", "title": title, "anchor": node.anchor, "cite": node.cite})
         sub = []
@@ -248,12 +249,16 @@ def _key_line(path: Path, body_line: int, key: str) -> int:
     return 2
 
 
+NUMBERED_WORDS = {"article": "Article", "section": "Section", "chapter": "Chapter"}
+
+
 def unit_heading(node: Node) -> str:
     """ "Article 12 – Grievance Procedure", "Letter of Understanding 3 – Re: ...", "Schedule A"."""
-    if node.kind == "article" and ARTICLE_NUMBER.fullmatch(node.cite):
-        label = f"Article {node.cite}"  # "12", "A.6"; a bylaws "Section 4" names itself
+    if node.kind in NUMBERED_WORDS and ARTICLE_NUMBER.fullmatch(node.cite):
+        # "12", "A.6": Article 12; a Section or Chapter that is the unit: Section 1 (cited "1")
+        label = f"{NUMBERED_WORDS[node.kind]} {node.cite}"
     elif node.kind in UNIT_WORDS:
-        label = node.cite.replace("LOU", UNIT_WORDS[node.kind]).replace("MOU", UNIT_WORDS[node.kind])
+        label = re.sub(r"\b(?:LOU|MOU|MOA)\b", UNIT_WORDS[node.kind], node.cite)
     else:
         label = node.cite
     return f"{label} – {node.title}" if node.title else label

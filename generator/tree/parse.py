@@ -19,7 +19,7 @@ from .markers import Marker, read_markers
 from .depth import base as base_style, form as printed_form
 from .outline import is_subheading, plan, stops_mid_sentence
 from .restored_headings import restored_headings
-from .units import UnitRules
+from .units import UnitRules, node_kind
 
 TERMINAL = tuple('.:;!?"”)')
 BULLETS = "•●▪-"
@@ -157,7 +157,7 @@ class TreeBuilder:
                 and not heading.title and heading.kind != "article")
 
     def open_unit(self, heading: Heading, line: Line, printed: bool = True) -> None:
-        node = Node(heading.kind, cite=heading.cite, title=heading.title, line=line.no,
+        node = Node(node_kind(heading.kind), cite=heading.cite, title=heading.title, line=line.no,
                     last_line=line.no, printed=line.text.strip() if printed and not heading.keeps_line else "")
         parent = self.rules.parent_for(heading, self)
         parent.children.append(node)

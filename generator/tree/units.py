@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from .parse import TreeBuilder
 
 UNNUMBERED = {"Cover", "Preamble", "Signatures", ""}
+NODE_KINDS = {"clause": "article"}  # "CLAUSE 1 – PARTIES" (New Zealand) is an article; "clause" is for items
+
+
+def node_kind(heading_kind: str) -> str:
+    """The tree kind of a unit heading's node."""
+    return NODE_KINDS.get(heading_kind, heading_kind)
 LATE_KINDS = {"schedule", "appendix", "addendum", "lou", "mou", "moa", "exhibit", "attachment",
               "side-letter", "annex"}
 BETWEEN = re.compile(r"^between\s*:?$", re.IGNORECASE)
@@ -92,7 +98,7 @@ class UnitRules:
     def _accepts_article(self, heading: Heading, b: "TreeBuilder") -> bool:
         if self.left_articles or heading.cite in b.by_cite:
             return False
-        last = [n for n in b.units if n.kind == heading.kind and n.cite not in UNNUMBERED]
+        last = [n for n in b.units if n.kind == node_kind(heading.kind) and n.cite not in UNNUMBERED]
         if not heading.upper and heading.cite not in self.toc_articles:
             # "Article 1 – Purpose" in mixed case opens an article only as the next in sequence,
             # with a title: a line "Article 8 Hours of Work" in a letter is a reference.
@@ -125,10 +131,10 @@ class UnitRules:
         """No body unit opened yet, though the document has them (its profile found a run)."""
         if not self.profile.last_unit or self.left_articles:
             return False
-        return not any(n.kind == self.profile.unit_kind for n in b.units)
+        return not any(n.kind == node_kind(self.profile.unit_kind) for n in b.units)
 
     def _past_articles(self, b: "TreeBuilder") -> bool:
-        seen = {n.cite for n in b.units if n.kind == self.profile.unit_kind}
+        seen = {n.cite for n in b.units if n.kind == node_kind(self.profile.unit_kind)}
         return self.left_articles or (bool(self.toc_articles) and self.toc_articles <= seen) \
             or (bool(self.profile.last_unit) and self.profile.last_unit in seen)
 

@@ -39,7 +39,10 @@ ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # "Rules 2000" is no "Rules 200": a number is never cut inside its digits.
 NUM = (r"(?:[A-Z]-\d{1,2}(?!\d)|[A-G]\.\s?\d{1,2}|[A-G]\d{1,2}(?=[\s,.;:)]|$)|\d{1,3}(?!\d))"
        r"(?:\.\d{1,3}(?!\d))*(?:\.[a-z]{1,4}\b)*")
-SUB = r"(?:\s?\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\))"
+# "(a)", "(iv)"; and after a number, items printed with a closing bracket or dot as Alberta
+# agreements cite them: "Article 4.02 a)", "Article 4.02 a) ii."
+SUB = (r"(?:\s?\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)|\s[a-z]\)(?=[\s,.;:]|$)"
+       r"|(?<=\))\s(?:i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s|$))")
 ROMAN = r"(?<![A-Za-z])[IVXL]{1,7}(?![\w'’-]|\.\w)"
 CAP = r"(?<![A-Za-z])[A-Z](?![\w'’-]|\.\w)"
 # The first item after a keyword may be roman ("Article XII") or a capital letter ("Paragraph B");
@@ -255,7 +258,7 @@ def _named(match: re.Match) -> Ref | None:
 def _para(match: re.Match) -> Item | None:
     if not match.group("para"):
         return None
-    subs = [s.lower() for s in SUB_RE.findall(match.group("psubs") or "")]
+    subs = [s.lower() for s in _subs(match.group("psubs"))]
     return Item(match.start("para"), match.end(), match.group("para"), subs)
 
 
@@ -298,7 +301,7 @@ TOKEN = re.compile(
     rf"(?P<kw>{KEYWORD})\s*(?:#\s?)?|(?P<num>{NUM}|(?<![A-Za-z])[IVX]{{1,6}}\.\d{{1,3}}(?:\.\d{{1,3}})*)"
     rf"(?P<subs>{SUB}*)|(?P<roman>{ROMAN})(?P<rsubs>{SUB}*)"
     rf"|(?P<cap>{CAP})(?P<csubs>{SUB}*)|(?P<subonly>{SUB}+)|(?P<letter>(?<![A-Za-z])[a-z])\)")
-SUB_RE = re.compile(r"\((\w{1,4})\)")
+SUB_RE = re.compile(r"\((\w{1,4})\)|(?<![\w(])([a-z])\)|(?<=\)\s)([ivx]{1,4})\.")
 RANGE_RE = re.compile(r"\s*(?:through|to|-|–)\s*$")
 UNIT_LEVEL = ("article", "section", "part")
 
@@ -349,7 +352,8 @@ def _item(match: re.Match, offset: int, kind: str) -> Item | None:
 
 
 def _subs(text: str | None) -> list[str]:
-    return [s.lower() if len(s) > 1 or s.isalpha() else s for s in SUB_RE.findall(text or "")]
+    found = ["".join(groups) for groups in SUB_RE.findall(text or "")]
+    return [s.lower() if len(s) > 1 or s.isalpha() else s for s in found]
 
 
 def _is_quantity(text: str, end: int) -> bool:

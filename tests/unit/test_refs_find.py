@@ -94,6 +94,8 @@ def test_a_statute_section_is_a_statute_not_a_clause():
     ("Art. XII, Sec. 3", [("article", [("12", []), ("3", [])], "")]),
     ("under cl. 7.1.1(a)", [("clause", [("7.1.1", ["a"])], "")]),
     ("the art 3 class", []),
+    ("under Article 4.02 a) shall", [("article", [("4.02", ["a"])], "")]),       # Alberta items
+    ("under Article 4.02 a) ii. begins", [("article", [("4.02", ["a", "ii"])], "")]),
 ])
 def test_reference_shapes_of_other_styles(text, expected):
     assert shapes(text) == expected

@@ -169,6 +169,7 @@ class Node:
     printed: str = ""  # a unit's heading as the document prints it ("LETTER OF UNDERSTANDING NO. 1")
     referenced_by: list[str] = field(default_factory=list)  # citations of the clauses that cite it
     discussed_in: list = field(default_factory=list)  # bulletins that cite it (passes.bulletin_citations)
+    aliases: list[str] = field(default_factory=list)  # other citations members type ("xii" for "12")
     numbering: str = ""  # the document root only: its numbering as read (tree/profile.py describe())
 
     def walk(self) -> Iterator["Node"]:

@@ -81,6 +81,27 @@ def write_data(doc: Document, site_dir: Path) -> None:
         label = " – ".join(x for x in (entry.cite, entry.title) if x)
         name = doc.source.meta.short_title or doc.source.meta.title
         write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}", f"{label} · {name}")
+    taken = pages | {e.short_url[len(doc.slug) + 1:].rstrip("/") for e in entries}
+    for alias, entry in alias_entries(doc, entries):
+        if alias not in taken:
+            label = " – ".join(x for x in (entry.cite, entry.title) if x)
+            target = f"../{entry.page}#{entry.anchor}" if entry.page else f"../#{entry.anchor}"
+            write_redirect(folder / alias / "index.html", target,
+                           f"{label} · {doc.source.meta.short_title or doc.source.meta.title}")
+
+
+def alias_entries(doc: Document, entries: list[ClauseEntry]) -> list[tuple[str, ClauseEntry]]:
+    """Short URLs in the numbering the document prints: Article XII is cited "12" (so 12.3.b/),
+    and members who type the roman form land too: xii/, xii.3.b/ redirect to the same clause."""
+    by_cite = {e.cite: e for e in entries}
+    out = []
+    for unit in doc.root.walk():
+        for alias in unit.aliases:
+            for node in unit.walk():
+                entry = by_cite.get(node.cite)
+                if entry is not None and node.cite.startswith(unit.cite):
+                    out.append((short_path(alias + node.cite[len(unit.cite):]), entry))
+    return out
 
 
 def data_folder(doc: Document) -> str:

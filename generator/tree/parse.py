@@ -159,6 +159,8 @@ class TreeBuilder:
     def open_unit(self, heading: Heading, line: Line, printed: bool = True) -> None:
         node = Node(node_kind(heading.kind), cite=heading.cite, title=heading.title, line=line.no,
                     last_line=line.no, printed=line.text.strip() if printed and not heading.keeps_line else "")
+        if heading.numeral == "roman" and heading.printed_num:
+            node.aliases.append(heading.printed_num.lower())  # "ARTICLE XII" is cited 12; xii/ lands too
         parent = self.rules.parent_for(heading, self)
         parent.children.append(node)
         self.parent_of[id(node)] = parent

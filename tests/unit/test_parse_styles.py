@@ -72,3 +72,12 @@ def test_a_document_whose_structure_was_not_understood_is_an_error_naming_the_hi
     doc = parse_text(f"Some heading\n\n{prose}\n\n1. One\n\n3. Three\n")
     errors = [p for p in doc.problems if p.level == "error" and "structure not understood" in p.message]
     assert errors and "numbering:" in errors[0].message
+
+
+def test_roman_articles_also_answer_to_their_roman_short_urls():
+    from generator.render.data import alias_entries, clause_entries
+
+    doc = parse_text("ARTICLE XII - SENIORITY\n\nSection 1. Defined.\n\nSection 3. Layoffs:\n(a) first\n(b) second\n"
+                     "\nARTICLE XIII - LEAVE\n\nSection 1. Leave.\n")
+    aliases = {alias: entry.cite for alias, entry in alias_entries(doc, clause_entries(doc))}
+    assert aliases["xii"] == "12" and aliases["xii.3.b"] == "12.3.b" and aliases["xiii.1"] == "13.1"

@@ -113,7 +113,7 @@ def test_each_bad_file_gets_one_line_naming_file_line_and_what_to_do(built, name
 def test_a_bulletin_whose_date_is_not_a_date_gets_one_located_line_and_no_page(built, project, name):
     _, output = built
     lines = [x for x in output.splitlines() if f"content/bulletins/{name}:3:" in x]
-    assert len(lines) == 1 and "is not a date: write 'date: YYYY-MM-DD'" in lines[0], output
+    assert len(lines) == 1 and "is not a date: write it as YYYY-MM-DD" in lines[0], output
     assert not list((project / "site" / "bulletins").glob(f"*/*/*/{name[:-3]}/index.html"))
 
 

@@ -5,7 +5,7 @@ the demo agreements (content/agreements/*.md): their bodies one after another, o
 each copy's article numbers -- and the clause numbers that begin with them, wherever they are
 written -- raised by 100 per copy, so that the big document's articles run 1..36, 101..136,
 201.. and every clause keeps a citation of its own. Then, each measure in a fresh child process
-(its peak memory is the kernel's ru_maxrss of that process, from os.wait4):
+(its peak memory is the process's own VmHWM, its CPU time the kernel's rusage from os.wait4):
 
 * parse: generator.pipeline.load_document over the demo agreements, and over the 5 MB one
 * build: `clausebook build` of the demo site, and of the demo site plus the 5 MB agreement
@@ -137,7 +137,8 @@ def run_child(command: list[str], cwd: Path, timeout: float) -> Run:
         raise SystemExit(f"benchmark: {' '.join(command)} failed ({code}):\n{complaint[-2000:]}")
     lines = printed.strip().splitlines()
     said = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
-    return Run(wall, said.get("seconds"), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+    peak = said.get("peak_mb") or usage.ru_maxrss / 1024
+    return Run(wall, said.get("seconds"), usage.ru_utime + usage.ru_stime, peak,
                said.get("problems"), timed_out)
 
 
@@ -159,15 +160,35 @@ def parse_child(files: list[str]) -> int:
     start = time.process_time()  # CPU time: on a shared machine, wall time measures the others
     documents = [load_document(source) for source in sources]
     seconds = time.process_time() - start
-    print(json.dumps({"seconds": seconds, "problems": sum(len(d.problems) for d in documents)}))
+    print(json.dumps({"seconds": seconds, "problems": sum(len(d.problems) for d in documents),
+                      "peak_mb": own_peak_mb()}))
     return 0
 
 
+def build_child(site_dir: str) -> int:
+    """In the child: exactly `clausebook build --site-dir DIR`, then this process's peak memory."""
+    sys.path.insert(0, str(ROOT))
+    from generator.cli import main as clausebook
+
+    code = clausebook(["build", "--site-dir", site_dir])
+    print(json.dumps({"peak_mb": own_peak_mb()}))
+    return code
+
+
+def own_peak_mb() -> float | None:
+    """This process's peak resident memory (VmHWM). Not ru_maxrss: on Linux a child's
+    ru_maxrss starts from its parent's size at fork, which would floor every small figure at
+    the size of this script."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(match[1]) / 1024 if match else None
+
+
 def clausebook_build(site_dir: Path) -> list[str]:
-    script = Path(sys.executable).with_name("clausebook")
-    command = [str(script)] if script.exists() else [
-        sys.executable, "-c", "import sys; from generator.cli import main; sys.exit(main())"]
-    return [*command, "build", "--site-dir", str(site_dir)]
+    return [sys.executable, str(Path(__file__).resolve()), "--child-build", str(site_dir)]
 
 
 def parse_command(files: list[Path]) -> list[str]:
@@ -267,9 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=TIMEOUT,
                         help=f"seconds before one child is stopped (default {TIMEOUT:g})")
     parser.add_argument("--child-parse", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("--child-build", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_parse is not None:
         return parse_child(args.child_parse)
+    if args.child_build is not None:
+        return build_child(args.child_build)
     sizes = [float(s) for s in args.sizes.split(",")]
     TIMEOUT = args.timeout
     scratch = Path(tempfile.mkdtemp(prefix="clausebook-scale-"))

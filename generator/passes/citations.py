@@ -37,16 +37,17 @@ def assign_anchors(document: Document) -> None:
     """Every cited node's HTML id comes from its citation; a repeated citation (a list the
     document itself numbers twice) keeps the citation and gets "--2", "--3" on its anchor."""
     seen: dict[str, Node] = {}
+    count: dict[str, int] = {}  # how many times each citation has been given an anchor so far
     for node in document.root.walk():
         if not node.cite:
             continue
         base = anchor(node.cite)
         first = seen.get(node.cite)
+        count[node.cite] = count.get(node.cite, 0) + 1
         if first is None:
             seen[node.cite], node.anchor = node, base
             continue
-        count = sum(1 for n in document.root.walk() if n.cite == node.cite and n.anchor)
-        node.anchor = f"{base}--{count + 1}"
+        node.anchor = f"{base}--{count[node.cite]}"
         node.notes.append(f"citation {node.cite} is printed twice (first at line {first.line})")
         document.problems.append(Problem(
             _shown(document), node.line, f"citation {node.cite} appears again (first at line "

@@ -106,11 +106,16 @@ def mark_uses(document: Document, tree, own) -> None:
     scoped = _scope_members(tree, glossary)
     words = {w.lower() for n in document.root.walk() for b in n.blocks for w in re.findall(r"[A-Za-z]*[a-z][A-Za-z]*", b.text)}
     found = variants(glossary, words)
+    keys = {v.key for v in found}
+    by_key: dict[str, list[Definition]] = {}
+    for d in glossary:  # looked up per node and key: a dict, not a scan of the glossary (linear)
+        by_key.setdefault(d.key, []).append(d)
+    meanings = {d.key: d.text.lower() for d in glossary}
     for node in document.root.walk():
-        if node.kind in ("document", "group") or any(n.cite == "Cover" for n in tree.chain(node)):
+        if node.kind in ("document", "group") or not any(b.kind in ("para", "closing") for b in node.blocks) \
+                or any(n.cite == "Cover" for n in tree.chain(node)):
             continue
-        entries = {key: _entry(glossary, key, node, scoped) for key in {v.key for v in found}}
-        meanings = {d.key: d.text.lower() for d in glossary}
+        entries = {key: _entry(by_key.get(key, []), key, node, scoped) for key in keys}
         own_keys = own.nodes.get(id(node), set())
         for block in node.blocks:
             if block.kind not in ("para", "closing") or block.text.startswith("Re:"):

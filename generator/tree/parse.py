@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import Cleaned
-from ..model import Artifact, Block, Line, Node, Problem, Source, TocEntry
+from ..model import Artifact, Block, Line, Node, Problem, Source
 from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
 from .headings import KEYWORD, Heading, read_heading
@@ -19,16 +19,13 @@ from .markers import Marker, read_markers
 from .depth import base as base_style, form as printed_form
 from .outline import is_subheading, plan, stops_mid_sentence
 from .restored_headings import restored_headings
+from .titles import (DANGLING, PREFIX, TITLE_MAX_WORDS, looks_like_title, outline_styles, titles_from_re_lines,
+                     titles_from_toc)
 from .units import UnitRules, node_kind
 
 TERMINAL = tuple('.:;!?"”)')
 BULLETS = "•●▪-"
 GLUED_REFERENCE = re.compile(r"^(\((?:Articles?|Art\.)\s[^)]*\))\s*(?:-\s+(.*))?$")
-TITLE_MAX_WORDS = 12
-PREFIX = re.compile(r"^(?:RE|SUBJECT)\s*:\s*", re.IGNORECASE)
-# A line ending in one of these words runs on: "All assessment instruments under the conditions of"
-VERB = re.compile(r"\s(?:is|are|shall|will|must|may|means|has|have|be)\s")
-DANGLING = {"between", "from", "than", "as", "if", "when", "where", "who", "which", "of", "the", "to", "and", "a", "an", "in", "for", "with", "by", "under", "at", "or", "on", "that"}
 
 
 @dataclass
@@ -359,7 +356,7 @@ class TreeBuilder:
         head, dot, tail = rest.partition(". ")
         if not dot and rest.endswith(".") and len(rest.split()) <= 6:
             head, dot, tail = rest[:-1], ".", ""  # "Section 2. Breaks."
-        if dot and head and len(head.split()) <= 8 and head[:1].isupper() and _looks_like_title(head):
+        if dot and head and len(head.split()) <= 8 and head[:1].isupper() and looks_like_title(head):
             node.title = head.strip()
             return tail.strip()
         return rest
@@ -464,7 +461,7 @@ class TreeBuilder:
         if underlined and rest.startswith(underlined) and len(underlined.split()) <= TITLE_MAX_WORDS:
             node.title = underlined
             rest = rest[len(underlined):].strip(" -–—:.")
-        elif rest and _looks_like_title(rest) and (line.heading or node.style == "decimal"):
+        elif rest and looks_like_title(rest) and (line.heading or node.style == "decimal"):
             node.title, rest = rest, ""
         if rest:
             node.blocks.append(Block("para", rest, line=line.no, last_line=self.joined.get(line.no, line.no)))
@@ -479,7 +476,7 @@ class TreeBuilder:
     def add_text(self, text: str, line: Line) -> None:
         self.ensure_unit(line)
         node = self.target()
-        if self.pending_title is node and _looks_like_title(text) and len(text.split()) <= 8:
+        if self.pending_title is node and looks_like_title(text) and len(text.split()) <= 8:
             node.title = text.strip('"“” ')
             node.last_line = line.no
             self.pending_title = None
@@ -537,19 +534,6 @@ def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
     return root, problems
 
 
-def outline_styles(root: Node) -> list[str]:
-    """The item markers as printed, one per style in order of first appearance: ["(a)", "(1)", "(i)"]."""
-    seen: dict[str, str] = {}
-    first = {"letter": "a", "roman": "i"}
-    for node in root.walk():
-        if node.kind == "clause" and node.style in ("letter", "number", "roman") and node.num:
-            shape = re.sub(r"\d+", "1", node.num)
-            shape = re.sub(r"[A-Za-z]+", lambda m: first.get(node.style, "a").upper() if m.group(0).isupper()
-                           else first.get(node.style, "a"), shape)
-            seen.setdefault(node.style, shape)
-    return list(seen.values())
-
-
 def cover_node(lines: list[Line]) -> Node:
     """The title page before the table of contents, kept line by line for the document's home."""
     blocks = [Block("para", line.text.strip(), line=line.no, last_line=line.no)
@@ -567,37 +551,6 @@ def group_key(text: str) -> str:
     return first.lower()
 
 
-def titles_from_toc(root: Node, toc: list[TocEntry], guessed: set[int]) -> None:
-    """A schedule or appendix printed without a title ("APPENDIX “A”" / "SUBJECT: ...") takes the
-    title its table of contents gives it ("APPENDIX “A” -TIME MANAGEMENT PROGRAM")."""
-    titles = {(f"LOU {e.num}" if e.kind == "lou" else f"{e.kind.capitalize()} {e.num}"): e.title for e in toc
-              if e.kind in ("schedule", "appendix", "lou") and e.title and not e.title[:1].isdigit()
-              and e.kind not in e.title.lower()}  # not a garbled table cell ("26 APPENDIX A")
-    for unit in root.children:
-        toc_title = titles.get(unit.cite, "")
-        if toc_title and unit.title and _squash(unit.title).startswith(_squash(toc_title)[:12]):
-            continue  # the same words, spaced right in the body ("HOURS OFWORKPROVISION" in the TOC)
-        guessed_here = id(unit) in guessed and unit.kind != "lou"  # a letter's "Re:" line is its own title
-        if unit.kind in ("schedule", "appendix", "lou") and (not unit.title or guessed_here) and toc_title:
-            unit.title = titles[unit.cite]
-            unit.notes.append("title from the table of contents")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W", "", text).lower()
-
-
-def titles_from_re_lines(root: Node) -> None:
-    """A letter's title is its "Re:" line (Sooke: "Re: Loss of Seniority ..."), kept as text too."""
-    for unit in root.walk():
-        if unit.kind not in ("lou", "mou", "schedule", "appendix", "addendum") or unit.title:
-            continue
-        for block in unit.blocks[:8]:
-            if block.text[:3].lower() == "re:":
-                unit.title = block.text[3:].strip()
-                break
-
-
 def _close_spans(node: Node) -> int:
     last = max([node.last_line, node.line] + [b.last_line for b in node.blocks])
     for child in node.children:
@@ -611,18 +564,6 @@ def _next_is_table(lines: list[Line], i: int) -> bool:
         if line.text.strip():
             return tables.is_table_line(line.text)
     return False
-
-
-def _looks_like_title(text: str) -> bool:
-    """Short, capitalised, no closing punctuation: "Settling of Grievance", '"BOARD"' (Rockies 2.1)."""
-    bare = text.strip('"“”\'')
-    dangling = text.split()[-1].lower() in DANGLING if text.split() else False
-    if VERB.search(text) and re.search(r"[,\d]", text):
-        return False  # "Ordinary hours are 40 hours per week": a sentence, not a title
-    return len(text.split()) <= TITLE_MAX_WORDS and not bare.endswith(TERMINAL[:3]) and bare[:1].isupper() \
-        and not dangling
-
-
 
 
 def _continues(previous: str, text: str) -> bool:

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from ..model import Line
 from .headings import Heading, read_heading
-from .markers import read_markers
 
 BODY_KINDS = ("article", "section", "chapter", "clause", "part")
 MIN_RUN = 2  # a keyword opens units when at least this many of its headings continue a sequence

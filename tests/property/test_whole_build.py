@@ -22,7 +22,6 @@ import contextlib
 import io
 import os
 import re
-import time
 from collections import Counter
 from datetime import date
 from pathlib import Path

@@ -1,8 +1,6 @@
 """Bad input: each bad file gets one located line, the rest of the site still builds, --strict
 fails, and raw HTML or script in a source never reaches the built HTML as live markup."""
 import os
-import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.model import Annotation, Block, DocMeta, Hints, Problem, Source
-from generator.pipeline import DocumentFailed, load_document
+from generator.model import Annotation, Block, DocMeta, Hints, Source
+from generator.pipeline import load_document
 from generator.render.data import write_data
 from generator.render.escape import front_matter, json_text, safe_url, text_html
 from generator.render.links import PageContext, linked

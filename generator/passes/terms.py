@@ -106,7 +106,6 @@ def mark_uses(document: Document, tree, own) -> None:
     scoped = _scope_members(tree, glossary)
     words = {w.lower() for n in document.root.walk() for b in n.blocks for w in re.findall(r"[A-Za-z]*[a-z][A-Za-z]*", b.text)}
     found = variants(glossary, words)
-    keys = {v.key for v in found}
     by_key: dict[str, list[Definition]] = {}
     for d in glossary:  # looked up per node and key: a dict, not a scan of the glossary (linear)
         by_key.setdefault(d.key, []).append(d)
@@ -115,7 +114,7 @@ def mark_uses(document: Document, tree, own) -> None:
         if node.kind in ("document", "group") or not any(b.kind in ("para", "closing") for b in node.blocks) \
                 or any(n.cite == "Cover" for n in tree.chain(node)):
             continue
-        entries = {key: _entry(by_key.get(key, []), key, node, scoped) for key in keys}
+        entries = _Entries(by_key, node, scoped)  # looked up only for terms the node's text uses
         own_keys = own.nodes.get(id(node), set())
         for block in node.blocks:
             if block.kind not in ("para", "closing") or block.text.startswith("Re:"):
@@ -141,15 +140,30 @@ def _entry(glossary: list[Definition], key: str, node: Node, scoped: dict[str, s
     return next((d for d in glossary if d.key == key and not d.scopes), None)
 
 
+class _Entries(dict):
+    """{term key: the Definition that applies at one node}, computed on first use."""
+
+    def __init__(self, by_key: dict, node: Node, scoped: dict):
+        super().__init__()
+        self.by_key, self.node, self.scoped = by_key, node, scoped
+
+    def __missing__(self, key: str) -> Definition | None:
+        value = self[key] = _entry(self.by_key.get(key, []), key, self.node, self.scoped)
+        return value
+
+
 def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], own_spans, meanings) -> None:
     text = block.text
     links = [(a.start, a.end) for a in block.annotations]
     candidates = []
     for v in found:
-        definition = entries.get(v.key)
-        if definition is None or v.key in own_keys:
+        if v.key in own_keys:
             continue
-        for m in v.pattern.finditer(text):
+        matches = list(v.pattern.finditer(text))
+        definition = entries[v.key] if matches else None
+        if definition is None:
+            continue
+        for m in matches:
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in links):
                 continue

@@ -167,3 +167,20 @@ def test_every_practice_agreement_has_a_key():
     if not PRACTICE.exists():
         pytest.skip(f"{PRACTICE} is absent")
     assert sorted(p.name for p in PRACTICE.glob("*.md") if p.name != "README.md") == FILES
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_practice_agreement_renders_every_unit_with_its_numbering_reported(name):
+    """Each practice agreement goes through the whole generator (pages, not only the tree): every
+    unit has a page, the numbering line the build prints is there, and nothing is an error."""
+    from generator.render.pages import render_site
+    from generator.site_config import load_site_config
+
+    document = parsed(name)
+    config, _ = load_site_config(ROOT / "site_config")
+    rendered = render_site([document], config, ROOT.parent)
+    pages = {path for path in rendered.files if path.startswith(f"{document.slug}/")}
+    units = [n for n in document.root.walk() if n.page]
+    assert units and all(f"{document.slug}/{n.page}.md" in pages for n in units)
+    assert document.root.numbering.split(" -> ")[0].split()[0].isupper()
+    assert not [p for p in document.problems if p.level == "error"], document.problems

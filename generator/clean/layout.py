@@ -117,6 +117,25 @@ def unglue_furniture(lines: list[Line]) -> list[Artifact]:
         if rest[:1].isupper():
             removed.append(Artifact("page-header", line.no, line.no, match.group(0)))
             line.text = rest
+    return removed + unglue_repeated_prefix(lines)
+
+
+# "CITY MOU 2025ARTICLE 2 - B": text run into an upper-case heading keyword with no space between.
+GLUED_HEADING = re.compile(r"^(\S.{1,58}?[^\s])(?=(?:ARTICLE|SECTION|PART|SCHEDULE|APPENDIX|CLAUSE|CHAPTER|"
+                           r"EXHIBIT|ATTACHMENT|ADDENDUM|LETTER|MEMORANDUM|SIDE LETTER)\b)")
+
+
+def unglue_repeated_prefix(lines: list[Line]) -> list[Artifact]:
+    """A running header that is never on a line of its own, only run into the heading after it at
+    each page break ('CITY MOU 2025ARTICLE 2 - B', 'CITY MOU 2025ARTICLE 3 - C'): the same prefix
+    glued to two or more headings is furniture; the headings are kept."""
+    found = [(line, m.group(1)) for line in lines if (m := GLUED_HEADING.match(line.text.strip()))]
+    counts = Counter(prefix for _, prefix in found)
+    removed = []
+    for line, prefix in found:
+        if counts[prefix] >= 2 and not prefix[-1].isupper():  # not "SUB" of "SUBARTICLE"
+            removed.append(Artifact("running-header", line.no, line.no, prefix))
+            line.text = line.text.strip()[len(prefix):]
     return removed
 
 

@@ -80,7 +80,7 @@ NAMED = re.compile(
 LETTER = re.compile(
     r"\b(?P<kw>(?i:letters?\s+of\s+(?:understanding|intent|agreement)|side\s+letters?|"
     r"memorand(?:um|a)\s+of\s+(?:understanding|agreement))|LOUs?|LOAs?|MOUs?|MOAs?)\s*(?:No\.?|Number|#)?\s*"
-    rf"(?P<num>\d{{1,3}})(?:\s?\.\s?(?P<sub>[A-Da-d])\b)?(?:{TAIL})?")
+    rf"(?P<num>(?:(?:19|20)\d\d-)?\d{{1,3}}(?![\d-]))(?:\s?\.\s?(?P<sub>[A-Da-d])\b)?(?:{TAIL})?")
 STATUTE_NAME = (r"(?P<name>[A-Z][\w'’()]*(?:\s+(?:[A-Z(][\w'’()]*|of|and|on|for|the|in))*?\s+"
                 r"(?i:Act|Code|Regulations?))")
 STATUTE_SECTION = re.compile(

@@ -123,8 +123,11 @@ def _keyword_heading(text: str) -> Heading | None:
         return None  # "Article 12.05 of this Agreement ... ." is a sentence
     heading = Heading(kind, "", _title(rest), upper, num=num, numeral=numeral, printed_num=raw,
                       separated=bool(sep) and bool(re.search(r"[:\-–—]", sep.group(0))))
-    if num_match.group("year") and kind == "lou":
-        heading.num = f"{num_match.group('year')}-{num}"
+    if num_match.group("year") and kind in CITE_PREFIX:
+        # "LETTER OF UNDERSTANDING 2022 # 1" -> LOU 2022-1; "MEMORANDUM OF AGREEMENT 2022-01" keeps
+        # its number as printed (MOA 2022-01), so it cannot collide with MOA 2021-01
+        sep = after[num_match.start("year") + 4:num_match.start("num")]
+        heading.num = f"{num_match.group('year')}-{raw if '-' in sep else num}"
     if kind == "lou":
         suffix = LOU_SUFFIX.match(rest)
         if suffix and not rest[suffix.end():].strip():

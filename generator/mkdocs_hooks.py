@@ -106,7 +106,7 @@ def on_post_build(config, **kwargs):
     for doc in build.documents:  # one document's data files failing never stops the others'
         try:
             with isolated(str(doc.source.path), "data", doc.source.first_line):
-                write_data(doc, site_dir)
+                write_data(doc, site_dir, config.site_url or "")
         except DocumentFailed as failed:
             build.problems.append(failed.problem)
     try:  # after Material's search plugin (hooks run last); on failure its own index stays

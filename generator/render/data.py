@@ -12,6 +12,7 @@ from ..model import Document, Node
 from ..tree.citations import short_path
 from .escape import attr, html, json_text
 from .glossary import write_glossary_json
+from .preview import Preview, absolute, opening_words, preview_title
 
 CITED_KINDS = {"article", "section", "schedule", "appendix", "addendum", "lou", "mou", "part", "clause"}
 
@@ -62,8 +63,9 @@ def report(doc: Document) -> dict:
     }
 
 
-def write_data(doc: Document, site_dir: Path) -> None:
-    """Write report.json, and for an agreement or bylaws clauses.json, glossary.json and the short URLs."""
+def write_data(doc: Document, site_dir: Path, site_url: str = "") -> None:
+    """Write report.json, and for an agreement or bylaws clauses.json, glossary.json and the short
+    URLs. `site_url` ("https://x.github.io/clausebook/" or "") makes their preview tags absolute."""
     structured = doc.source.meta.kind in ("agreement", "bylaws")
     folder = site_dir / data_folder(doc)
     folder.mkdir(parents=True, exist_ok=True)
@@ -73,21 +75,29 @@ def write_data(doc: Document, site_dir: Path) -> None:
     entries = clause_entries(doc)
     (folder / "clauses.json").write_text(json_text([e.to_json() for e in entries], indent=1), encoding="utf-8")
     write_glossary_json(doc, folder)  # its defined terms, when it has any
+    name = doc.source.meta.short_title or doc.source.meta.title
+    nodes = {n.anchor: n for n in doc.root.walk() if n.anchor}
     pages = {e.page.rstrip("/") for e in entries}
     for entry in entries:
         short = entry.short_url[len(doc.slug) + 1:].rstrip("/")
         if short in pages:
             continue  # the short URL of a unit with its own page is that page ("lou-3/")
-        label = " – ".join(x for x in (entry.cite, entry.title) if x)
-        name = doc.source.meta.short_title or doc.source.meta.title
-        write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}", f"{label} · {name}")
+        write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}",
+                       _preview(entry, nodes.get(entry.anchor), name, site_url))
     taken = pages | {e.short_url[len(doc.slug) + 1:].rstrip("/") for e in entries}
     for alias, entry in alias_entries(doc, entries):
         if alias not in taken:
-            label = " – ".join(x for x in (entry.cite, entry.title) if x)
             target = f"../{entry.page}#{entry.anchor}" if entry.page else f"../#{entry.anchor}"
             write_redirect(folder / alias / "index.html", target,
-                           f"{label} · {doc.source.meta.short_title or doc.source.meta.title}")
+                           _preview(entry, nodes.get(entry.anchor), name, site_url))
+
+
+def _preview(entry: ClauseEntry, node: Node | None, agreement: str, site_url: str) -> Preview:
+    """A short URL (and an alias, xii/) previews as the clause's one short URL (12/), its
+    canonical the clause where it is read (…/article-12/#cl-12-05)."""
+    return Preview(preview_title(entry.cite, entry.title, agreement),
+                   opening_words(node) if node is not None else "",
+                   absolute(site_url, entry.short_url), absolute(site_url, entry.url))
 
 
 def alias_entries(doc: Document, entries: list[ClauseEntry]) -> list[tuple[str, ClauseEntry]]:
@@ -109,14 +119,33 @@ def data_folder(doc: Document) -> str:
     return f"bulletins/{doc.slug}" if doc.source.meta.kind == "bulletin" else doc.slug
 
 
-def write_redirect(path: Path, target: str, label: str) -> None:
-    """A tiny page that sends the reader on to `target` (relative), keeping the anchor."""
+def write_redirect(path: Path, target: str, preview: Preview) -> None:
+    """A tiny page that sends the reader on to `target` (relative), keeping the anchor, and that
+    a link previewer (no script, no refresh followed) reads the clause itself from."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        f"<title>{html(label)}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
-        f"<link rel=\"canonical\" href=\"{attr(target)}\">\n"
+        f"<title>{html(preview.title)}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
+        + preview_tags(preview) +
         f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
         f"<script>location.replace({json_text(target)} + location.search);</script>\n"
-        f"</head><body><p><a href=\"{attr(target)}\">{html(label)}</a></p></body></html>\n",
+        f"</head><body><p><a href=\"{attr(target)}\">{html(preview.title)}</a></p></body></html>\n",
         encoding="utf-8")
+
+
+def preview_tags(preview: Preview) -> str:
+    """The preview's <meta> tags, every value escaped. Without a known site address the
+    absolute-only ones (canonical, og:url) are left out: a relative og:url is not resolved by
+    previewers, and a wrong canonical is worse than none."""
+    tags = [("og:type", "article"), ("og:title", preview.title),
+            ("og:description", preview.description), ("twitter:card", "summary"),
+            ("twitter:title", preview.title), ("twitter:description", preview.description)]
+    out = "".join(f"<meta {'name' if key.startswith('twitter:') else 'property'}=\"{key}\" "
+                  f"content=\"{attr(value)}\">\n" for key, value in tags if value)
+    if preview.description:
+        out += f"<meta name=\"description\" content=\"{attr(preview.description)}\">\n"
+    if preview.canonical:
+        out += f"<link rel=\"canonical\" href=\"{attr(preview.canonical)}\">\n"
+    if preview.url:
+        out += f"<meta property=\"og:url\" content=\"{attr(preview.url)}\">\n"
+    return out

@@ -20,6 +20,7 @@ from ..site_config import SiteConfig
 from .escape import attr, front_matter, html, md, md_attr, text_html
 from .glossary import definitions_html, glossary_view
 from .links import PageContext, linked, places
+from .preview import opening_words
 
 ARTICLE_NUMBER = re.compile(r"(?:[A-Z]\.)?\d+")
 UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding",
@@ -201,7 +202,8 @@ def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
     ctx = PageContext(node.page, where, doc.slug)
     files[f"{doc.slug}/{node.page}.md"] = env.get_template("unit.md.j2").render(
         doc=view, unit=node, ctx=ctx,
-        page={"title": f"{heading} · {view.short_title}", "heading": node.printed or heading}) \
+        page={"title": f"{heading} · {view.short_title}", "heading": node.printed or heading,
+              "description": opening_words(node)}) \
         + definitions_html(doc, node, ctx)  # the hidden definitions of the terms used on the page
     pages.append({heading: f"{doc.slug}/{node.page}.md"})
     contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})

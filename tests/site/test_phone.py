@@ -233,14 +233,15 @@ def test_share_copies_citation_title_and_short_url(context, page, site_url, agre
     page.goto(site_url + clause["url"])
     name = {"12": "Article 12", "LOU 3": "Letter of Understanding 3"}.get(cite, label(cite))
     title = {"12.02.d.2": "Shop Steward's Duties"}.get(cite, clause["title"])
-    expected = f"{name} – {title} – {site_url}{clause['short_url']}"
+    # as a grievance form cites it, then the link
+    expected = f"{name} ({title}), Sooke 2006–2010 — {site_url}{clause['short_url']}"
     assert page.evaluate("typeof navigator.share") == "undefined"
     share_button(page, f"Share {name}").tap()
     expect(page.get_by_role("status")).to_contain_text("Link copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == expected
     # ... and the link in it opens the clause (lands on it, or is the unit's own page).
-    page.goto(copied.rsplit(" – ", 1)[1])
+    page.goto(copied.rsplit(" — ", 1)[1])
     if clause["short_url"] == clause["url"].partition("#")[0]:
         assert page.locator("h1.clause").get_attribute("data-cite") == cite
     else:
@@ -259,7 +260,7 @@ def test_share_uses_the_web_share_sheet_where_there_is_one(context, page, site_u
     page.wait_for_function("() => !!window.__shared")
     shared = page.evaluate("window.__shared")
     assert shared["url"] == site_url + clause["short_url"]
-    assert shared["text"] == f"Article 12.05 – {clause['title']}"
+    assert shared["text"] == f"Article 12.05 ({clause['title']}), Sooke 2006–2010"
     expect(page.get_by_role("status")).to_contain_text("Shared")
 
 

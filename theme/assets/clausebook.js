@@ -125,9 +125,12 @@
     var cite = el.getAttribute("data-cite") || "";
     var label = isUnit(el) ? unitHeading().split(" – ")[0] : citeLabel(cite);
     var title = shareTitle(el);
-    var text = title ? label + " – " + title : label;
+    // As a grievance form cites: "Article 12.05 (Settling of Grievance), Sooke 2006–2010 — <URL>"
+    var doc = document.querySelector(".md-content .cb-doc");
+    var agreement = doc ? (doc.getAttribute("data-doc-title") || "") : "";
+    var text = (title ? label + " (" + title + ")" : label) + (agreement ? ", " + agreement : "");
     var url = new URL(el.getAttribute("data-short"), root).href;
-    return { label: label, text: text, url: url, line: text + " – " + url };
+    return { label: label, text: text, url: url, line: text + " \u2014 " + url };
   }
 
   // ------------------------------------------------------------------------------- landing

@@ -1,0 +1,216 @@
+"""Link previews, read as a messaging app reads them: the HTML only, no script run, no meta
+refresh followed. Every short URL of every agreement and every unit page must say which clause
+it is (og:title), what it says (og:description: the clause's own opening words) and where it
+lives (absolute canonical and og:url, under the GitHub Pages project path)."""
+from __future__ import annotations
+
+import html as html_lib
+import re
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.render.data import write_redirect
+from generator.render.preview import Preview, opening_words
+from generator.model import Block, Node
+
+DESCRIPTION_MAX = 201  # ~200 characters and the "…"
+
+
+class _Head(HTMLParser):
+    """The preview fields of one page: <meta property|name> contents, canonical, title, and
+    whether a <script> other than the redirect's one is there; plus the page's text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.meta.setdefault(a.get("property") or a.get("name"), a.get("content") or "")
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href")
+        elif tag in ("script", "style"):
+            self._in_script = True
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+        else:
+            self.text.append(data)
+
+    def plain_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def head_of(markup: str) -> _Head:
+    parser = _Head()
+    parser.feed(markup)
+    return parser
+
+
+def fetch(url: str) -> str:
+    """An HTTP GET as a previewer does it: no script, no refresh followed."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _assert_description(description: str, page_text: str | list[str], where: str) -> None:
+    assert description, f"{where}: no og:description"
+    assert len(description) <= DESCRIPTION_MAX, f"{where}: og:description {len(description)} chars"
+    words = re.findall(r"\w+", description)
+    # the clause's own words, in its order (compared as words: inline markup splits the page's
+    # text, and a sub-clause's marker "a)" may stand between them on the page)
+    text = re.findall(r"\w+", page_text) if isinstance(page_text, str) else page_text
+    starts = [i for i, word in enumerate(text) if word == words[0]]
+    assert starts, f"{where}: og:description is not the clause's own words: {description[:80]!r}"
+    assert any(_in_order(words, text, at) for at in starts), \
+        f"{where}: og:description is not the clause's own words in order: {description[:80]!r}"
+
+
+def _in_order(words: list[str], text: list[str], at: int) -> bool:
+    """words appear in text from `at` on, in order, at most a few words apart (a marker "ii)")."""
+    for word in words:
+        if word not in text[at:at + 6]:
+            return False
+        at = text.index(word, at) + 1
+    return True
+
+
+def _assert_absolute(url: str | None, project_path: str, path: str, where: str) -> None:
+    assert url and urlsplit(url).scheme in ("http", "https"), f"{where}: not absolute: {url!r}"
+    assert urlsplit(url).path == f"{project_path}/{path}", f"{where}: {url} is not under {project_path}/"
+
+
+def test_every_short_url_previews_its_clause(site_dir: Path, agreements, project_path: str):
+    names = {}
+    checked = 0
+    for slug, entries in agreements.items():
+        pages = {e["url"].split("#")[0] for e in entries}
+        for entry in entries:
+            if entry["short_url"] in pages:
+                continue  # a unit's short URL is its page, checked below
+            where = f"{entry['short_url']}"
+            head = head_of((site_dir / entry["short_url"] / "index.html").read_text(encoding="utf-8"))
+            title = head.meta.get("og:title", "")
+            assert title.startswith(entry["cite"]), f"{where}: og:title {title!r}"
+            if entry["title"]:
+                assert entry["title"] in title, f"{where}: og:title {title!r} lacks the title"
+            names.setdefault(slug, title.rsplit(" · ", 1)[-1])
+            assert title.endswith(" · " + names[slug]), f"{where}: og:title {title!r} lacks the agreement"
+            assert head.meta.get("og:type") == "article"
+            assert head.meta.get("twitter:card") == "summary"
+            _assert_absolute(head.meta.get("og:url"), project_path, entry["short_url"], where)
+            _assert_absolute(head.canonical, project_path, entry["url"].split("#")[0], where)
+            assert head.canonical.endswith("#" + entry["url"].split("#")[1]), where
+            # a section's sub-clauses may be on the pages after its own: the agreement's pages in order
+            if "og:description" not in head.meta:  # a heading only ("1.1 Notice of intent to move")
+                assert entry["title"], f"{where}: no og:description and no title"
+                continue
+            page_text = _agreement_words(site_dir, slug, entries)
+            _assert_description(head.meta["og:description"], page_text, where)
+            checked += 1
+    assert len(names) == len(agreements), f"short URLs of only {sorted(names)}"
+    assert checked > 100
+
+
+_TEXT_CACHE: dict[Path, str] = {}
+_WORDS_CACHE: dict[str, list[str]] = {}
+
+
+def _agreement_words(site_dir: Path, slug: str, entries: list[dict]) -> list[str]:
+    """The words of an agreement's pages in document order (clauses.json is in that order)."""
+    if slug not in _WORDS_CACHE:
+        pages = dict.fromkeys(e["url"].split("#")[0] for e in entries)
+        _WORDS_CACHE[slug] = re.findall(r"\w+", " ".join(_page_text(site_dir / p / "index.html") for p in pages))
+    return _WORDS_CACHE[slug]
+
+
+def _page_text(path: Path) -> str:
+    if path not in _TEXT_CACHE:
+        # the clause's words without the page's furniture between them ("Referenced by LOU 4, …", "Discussed in …")
+        markup = re.sub(r'<p class="cb-refby[^"]*">.*?</p>', " ", path.read_text(encoding="utf-8"), flags=re.S)
+        _TEXT_CACHE[path] = head_of(markup).plain_text()
+    return _TEXT_CACHE[path]
+
+
+def test_every_unit_page_previews_itself(site_dir: Path, agreements, project_path: str):
+    for slug, entries in agreements.items():
+        units = {e["url"].split("#")[0]: e for e in entries if e["url"].split("#")[0] != f"{slug}/"}
+        assert units, f"{slug}: no unit pages"
+        for page, entry in units.items():
+            head = head_of((site_dir / page / "index.html").read_text(encoding="utf-8"))
+            assert head.meta.get("og:title"), page
+            assert head.meta.get("twitter:card") == "summary", page
+            _assert_absolute(head.canonical, project_path, page, page)
+            assert head.meta.get("og:url") == head.canonical, page
+            if head.meta.get("og:description"):  # a unit of headings only has no words of its own
+                _assert_description(head.meta["og:description"], _page_text(site_dir / page / "index.html"), page)
+        described = sum(bool(head_of((site_dir / p / "index.html").read_text(encoding="utf-8"))
+                             .meta.get("og:description")) for p in units)
+        assert described >= len(units) * 0.9, f"{slug}: {described}/{len(units)} unit pages described"
+
+
+def test_short_url_served_under_project_path_previews_without_following(site_url: str, agreements,
+                                                                        project_path: str):
+    for slug, entries in agreements.items():
+        pages = {e["url"].split("#")[0] for e in entries}
+        entry = next(e for e in entries if e["short_url"] not in pages)
+        head = head_of(fetch(site_url + entry["short_url"]))
+        assert head.meta["og:title"].startswith(entry["cite"])
+        assert head.meta["og:description"]
+        _assert_absolute(head.meta.get("og:url"), project_path, entry["short_url"], entry["short_url"])
+        assert any("location.replace" in s for s in head.scripts), "the redirect for people is gone"
+        assert "http-equiv" in fetch(site_url + entry["short_url"])
+
+
+# ------------------------------------------------------------------ escaping (no site needed)
+
+PAYLOAD = '"><script>alert(1)</script><img src=x onerror=alert(2)> & \'quote\''
+
+
+def test_markup_in_title_and_text_stays_text_in_every_preview_tag(tmp_path: Path):
+    page = tmp_path / "x" / "index.html"
+    write_redirect(page, "../article-1/#cl-1", Preview(PAYLOAD, PAYLOAD, "https://e.org/c/x/",
+                                                        'https://e.org/c/a/#"><b>'))
+    markup = page.read_text(encoding="utf-8")
+    head = head_of(markup)
+    for key in ("og:title", "og:description", "twitter:title", "twitter:description", "description"):
+        assert head.meta[key] == " ".join(PAYLOAD.split()), key
+    assert head.canonical == 'https://e.org/c/a/#"><b>'
+    assert "<img" not in markup and "<script>alert" not in markup and "<b>" not in markup
+    assert len(re.findall(r"<script", markup)) == 1  # the redirect's own
+
+
+def test_without_a_site_address_no_relative_canonical_or_og_url(tmp_path: Path):
+    page = tmp_path / "x" / "index.html"
+    write_redirect(page, "../article-1/#cl-1", Preview("1.01 · A", "Words.", ""))
+    head = head_of(page.read_text(encoding="utf-8"))
+    assert head.canonical is None and "og:url" not in head.meta
+    assert head.meta["og:title"] == "1.01 · A" and head.meta["og:description"] == "Words."
+
+
+def test_opening_words_are_cut_at_a_word_with_an_ellipsis():
+    node = Node("clause", blocks=[Block("para", "word " * 100)])
+    text = opening_words(node, limit=23)
+    assert text == "word word word word…"
+    assert opening_words(Node("clause", blocks=[Block("para", "Short  text.")])) == "Short text."
+
+
+def test_opening_words_stop_at_a_table_and_include_a_sub_clause_title():
+    table = Node("clause", blocks=[Block("para", "the following vacation:"), Block("table", "x"),
+                                   Block("para", "After the table.")])
+    assert opening_words(table) == "the following vacation: …"
+    definitions = Node("clause", children=[Node("clause", title='"BOARD"',
+                                                blocks=[Block("para", "means the Board.")])])
+    assert opening_words(definitions) == '"BOARD" means the Board.'

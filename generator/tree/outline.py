@@ -12,17 +12,17 @@ import re
 
 from ..model import Line
 from .depth import Decision, Mark, form, hinted_forms, solve
-from .headings import read_heading
 from .markers import read_markers
 
-TERMINAL = tuple('.:;!?"”)')
 RESETS = ("decimal", "section", "clause")
 CONJUNCTION = re.compile(r"[;,]\s*(?:or|and)$|;$")
 
 
-def plan(lines: list[Line], continuous_lines: set[int], levels: list[str] | None = None
+def plan(lines: list[Line], resets: set[int], levels: list[str] | None = None
          ) -> dict[tuple[int, int], Decision]:
-    """{(line number, marker position): Decision} for every item marker of the document."""
+    """{(line number, marker position): Decision} for every item marker of the document.
+    `resets`: the lines where item levels start afresh besides decimal/Section markers: heading
+    lines and clause heads (the profile has read them already)."""
     decisions: dict[tuple[int, int], Decision] = {}
     order = hinted_forms(levels) if levels else ()
     run: list[Mark] = []
@@ -32,7 +32,7 @@ def plan(lines: list[Line], continuous_lines: set[int], levels: list[str] | None
         text = line.text.strip()
         if not text:
             continue
-        if line.no in continuous_lines or _resets(text):
+        if line.no in resets or _clause_marker(text):
             decisions.update(solve(run))
             run, previous = [], read_markers(text).rest or text
             last_text = previous
@@ -57,9 +57,7 @@ def plan(lines: list[Line], continuous_lines: set[int], levels: list[str] | None
     return decisions
 
 
-def _resets(text: str) -> bool:
-    if read_heading(text) is not None:
-        return True
+def _clause_marker(text: str) -> bool:
     marked = read_markers(text)
     return bool(marked.markers) and marked.markers[0].style in RESETS
 

@@ -19,11 +19,10 @@ from .markers import Marker, read_markers
 from .depth import base as base_style, form as printed_form
 from .outline import is_subheading, plan, stops_mid_sentence
 from .restored_headings import restored_headings
-from .titles import (DANGLING, PREFIX, TITLE_MAX_WORDS, looks_like_title, outline_styles, titles_from_re_lines,
-                     titles_from_toc)
+from .titles import (DANGLING, PREFIX, TERMINAL, TITLE_MAX_WORDS, looks_like_title, outline_styles,
+                     titles_from_re_lines, titles_from_toc)
 from .units import UnitRules, node_kind
 
-TERMINAL = tuple('.:;!?"”)')
 BULLETS = "•●▪-"
 GLUED_REFERENCE = re.compile(r"^(\((?:Articles?|Art\.)\s[^)]*\))\s*(?:-\s+(.*))?$")
 
@@ -52,8 +51,8 @@ class TreeBuilder:
         self.root = Node("document", title=source.meta.title, line=source.first_line)
         self.rules = UnitRules(cleaned, getattr(source.meta.hints, "numbering", None))
         self.profile = self.rules.profile
-        self.outline = {} if self.plain else plan(cleaned.lines, self.profile.continuous_lines
-                                                  | self.profile.decimal_heads, self.profile.levels)
+        resets = self.profile.continuous_lines | self.profile.decimal_heads | set(self.profile.heading_lines)
+        self.outline = {} if self.plain else plan(cleaned.lines, resets, self.profile.levels)
         self.unit: Node | None = None
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []

@@ -42,6 +42,7 @@ class Profile:
     hint_used: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)  # outline styles in order of first appearance
     last_unit: str = ""  # the cite of the document's last body unit heading: after it come the late units
+    heading_lines: dict[int, str] = field(default_factory=dict)  # line number -> kind of the heading read there
 
     def describe(self) -> str:
         """"ARTICLE roman -> Section n. (restarting) -> (a) -> (1)": what the build says it read."""
@@ -64,7 +65,7 @@ class Profile:
 def learn(lines: list[Line], hint=None) -> Profile:
     """Choose the document's numbering from its cleaned lines; a front-matter hint overrides it."""
     headings = [(line.no, h) for line in lines if (h := _heading(line.text))]
-    profile = Profile()
+    profile = Profile(heading_lines={no: h.kind for no, h in headings})
     by_kind = {kind: [h for _, h in headings if h.kind == kind] for kind in BODY_KINDS}
     profile.letter_kinds = {k for k, hs in by_kind.items() if _lettered(hs)}
     runs = {kind: _longest_run(hs, kind in profile.letter_kinds) for kind, hs in by_kind.items()}

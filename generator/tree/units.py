@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..clean import Cleaned
 from ..model import Problem
 from .citations import child_cite
-from .headings import Heading, read_heading, unit_cite
+from .headings import Heading, unit_cite
 from .profile import Profile, learn
 
 if TYPE_CHECKING:
@@ -22,12 +22,14 @@ UNNUMBERED = {"Cover", "Preamble", "Signatures", ""}
 NODE_KINDS = {"clause": "article"}  # "CLAUSE 1 – PARTIES" (New Zealand) is an article; "clause" is for items
 
 
-def node_kind(heading_kind: str) -> str:
-    """The tree kind of a unit heading's node."""
-    return NODE_KINDS.get(heading_kind, heading_kind)
 LATE_KINDS = {"schedule", "appendix", "addendum", "lou", "mou", "moa", "exhibit", "attachment",
               "side-letter", "annex"}
 BETWEEN = re.compile(r"^between\s*:?$", re.IGNORECASE)
+
+
+def node_kind(heading_kind: str) -> str:
+    """The tree kind of a unit heading's node."""
+    return NODE_KINDS.get(heading_kind, heading_kind)
 
 
 class UnitRules:
@@ -37,8 +39,7 @@ class UnitRules:
         self.profile: Profile = learn(cleaned.lines, hint)
         self.toc_articles = {e.num for e in cleaned.toc if e.kind == "article"}
         self.toc_letters = [e.num for e in cleaned.toc if e.kind == "lou"]
-        printed = (read_heading(line.text) for line in cleaned.lines if line.text.strip())
-        has_letter_headings = any(h is not None and h.kind == "lou" for h in printed)
+        has_letter_headings = "lou" in self.profile.heading_lines.values()
         # Sooke prints no "LETTER OF UNDERSTANDING # n" heading at all; its TOC numbers the letters.
         self.headless_letters = bool(self.toc_letters) and not has_letter_headings
         self.headless_count = 0

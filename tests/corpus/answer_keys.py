@@ -13,6 +13,7 @@ Key formats
           12.3.b
 - `<name>.refs.txt`: `line: text -> cite` for a reference that must link to `cite`, or
   `line: text -> -` for a phrase that must NOT link (an outside statute, a policy number).
+- `<name>.terms.txt` (optional): one defined term a line, as the text writes it.
 """
 from __future__ import annotations
 
@@ -208,6 +209,20 @@ def judge_ref(document: Document, ref: RefKey) -> str:
 def score_refs(document: Document, refs: list[RefKey]) -> RefScore:
     wrong = [w for w in (judge_ref(document, ref) for ref in refs) if w]
     return RefScore(len(refs) - len(wrong), len(refs), wrong)
+
+
+# -- defined terms ----------------------------------------------------------------------------
+def read_terms_key(path: Path) -> list[str]:
+    """`<name>.terms.txt`: one term a line as the text writes it; '#' lines are comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def missing_terms(document: Document, terms: list[str]) -> list[str]:
+    """The key's terms that are in the document's glossary neither as a term nor as an alias."""
+    found = {d.term.lower() for d in document.glossary}
+    found |= {alias.lower() for d in document.glossary for alias in d.aliases}
+    return [term for term in terms if term.lower() not in found]
 
 
 # -- nothing lost -----------------------------------------------------------------------------

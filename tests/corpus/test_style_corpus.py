@@ -16,8 +16,8 @@ import pytest
 from generator.pipeline import load_document
 from generator.sources import read_source
 
-from corpus.answer_keys import (lost_message, lost_words, parsed_tree, read_refs_key, read_tree_key,
-                                score_refs, score_tree)
+from corpus.answer_keys import (lost_message, lost_words, missing_terms, parsed_tree, read_refs_key,
+                                read_terms_key, read_tree_key, score_refs, score_tree)
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -57,7 +57,7 @@ def test_keys_are_well_formed():
         cites = [n.cite for n in key]
         assert len(cites) == len(set(cites)), f"{name}: a cite twice in the key"
         for node in key:
-            if node.parent and not node.parent.startswith("Part "):
+            if node.parent and not node.parent.startswith(("Part ", "Section ")):
                 assert node.cite.startswith(node.parent + "."), f"{name}: {node.cite} under {node.parent}"
         known = set(cites)
         for ref in read_refs_key(HERE / f"{name}.refs.txt"):
@@ -77,6 +77,19 @@ def test_references_link_to_the_keys_cites(name):
     refs = score_refs(parsed(name), read_refs_key(HERE / f"{name}.refs.txt"))
     if refs.fraction < REFS_REQUIRED or any("must not link" in w for w in refs.wrong):
         pytest.fail(f"{figures(name)}\n" + "\n".join(refs.wrong), pytrace=False)
+
+
+TERM_NAMES = [name for name in NAMES if (HERE / f"{name}.terms.txt").exists()]
+
+
+@pytest.mark.parametrize("name", TERM_NAMES)
+def test_defined_terms_of_the_key_are_found(name):
+    """`<name>.terms.txt`: one defined term a line, as the text writes it; each must be in the
+    document's glossary (as a term or an alias), case aside."""
+    missing = missing_terms(parsed(name), read_terms_key(HERE / f"{name}.terms.txt"))
+    if missing:
+        pytest.fail(f"{name}: defined terms not found: {missing}; found "
+                    f"{sorted(d.term for d in parsed(name).glossary)}", pytrace=False)
 
 
 @pytest.mark.parametrize("name", NAMES)

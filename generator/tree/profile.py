@@ -33,6 +33,9 @@ class Profile:
 
     unit_kind: str = "article"
     containers: set[str] = field(default_factory=set)  # kinds that group units ("part", "section")
+    # containers printed in mixed case ("Section A. General Provisions"): accepted because their
+    # letters run A, B, C in order, each above articles; a lone mixed-case "Section B" stays text
+    mixed_containers: set[str] = field(default_factory=set)
     section_role: str = "none"  # unit | container | clause | none
     clause_scheme: str = "prefixed"  # prefixed | restarting | continuous
     continuous_lines: set[int] = field(default_factory=set)  # lines that open continuous clauses
@@ -73,7 +76,7 @@ def learn(lines: list[Line], hint=None) -> Profile:
     for kind, hs in by_kind.items():
         if hs:
             profile.numerals[kind] = "letter" if kind in profile.letter_kinds else _numeral(hs)
-    profile.containers = _containers(headings, profile.unit_kind)
+    profile.containers, profile.mixed_containers = _containers(headings, profile.unit_kind)
     last = [h for _, h in headings if h.kind == profile.unit_kind and h.upper] \
         or [h for _, h in headings if h.kind == profile.unit_kind]
     if last:
@@ -161,14 +164,20 @@ def _unit_kind(runs: dict[str, int], headings: list[tuple[int, Heading]]) -> str
     return max(set(upper), key=upper.count) if upper else "article"
 
 
-def _containers(headings: list[tuple[int, Heading]], unit_kind: str) -> set[str]:
+def _containers(headings: list[tuple[int, Heading]], unit_kind: str) -> tuple[set[str], set[str]]:
     """A kind whose headings are each followed by unit headings before the next one encloses
-    units: New Westminster's SECTION A … ARTICLE A.1; Parts that hold Articles."""
-    found = set()
+    units: New Westminster's SECTION A … ARTICLE A.1; Parts that hold Articles. Upper-case
+    keywords are strong; mixed-case ones ("Section A. General Provisions") count only when
+    their letters run A, B, C … in order (a sequence a reference cannot make). Returns the
+    container kinds and, of those, the ones printed in mixed case."""
+    found, mixed = set(), set()
     for kind in ("part", "section", "chapter"):
         if kind == unit_kind:
             continue
         marks = [i for i, (_, h) in enumerate(headings) if h.kind == kind and h.upper]
+        lower = False
+        if len(marks) < 2:
+            marks, lower = _lettered_run(headings, kind), True
         if len(marks) < 2:
             continue
         holding = 0
@@ -178,7 +187,20 @@ def _containers(headings: list[tuple[int, Heading]], unit_kind: str) -> set[str]
                 holding += 1
         if holding >= len(marks) - 1 and _numbered_by_letter_or_few(headings, kind):
             found.add(kind)
-    return found
+            if lower:
+                mixed.add(kind)
+    return found, mixed
+
+
+def _lettered_run(headings: list[tuple[int, Heading]], kind: str) -> list[int]:
+    """Indexes of a kind's titled letter headings when they read A, B, C … exactly, else []."""
+    marks = [i for i, (_, h) in enumerate(headings) if h.kind == kind]
+    letters = [headings[i][1] for i in marks]
+    if not all(h.numeral == "letter" and h.title for h in letters):
+        return []
+    if [h.num for h in letters] != [chr(ord("A") + k) for k in range(len(letters))]:
+        return []
+    return marks
 
 
 def _numbered_by_letter_or_few(headings: list[tuple[int, Heading]], kind: str) -> bool:

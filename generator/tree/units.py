@@ -56,7 +56,8 @@ class UnitRules:
         if heading.kind == unit_kind:
             return self._accepts_article(heading, b)
         if heading.kind in self.profile.containers:
-            return heading.upper and not self.left_articles and heading.cite not in b.by_cite
+            strong = heading.upper or heading.kind in self.profile.mixed_containers
+            return strong and not self.left_articles and heading.cite not in b.by_cite
         if heading.kind == "section" and self.profile.section_role == "none" and unit_kind == "article" \
                 and heading.numeral == "letter":
             return not self.left_articles and heading.cite not in b.by_cite

@@ -151,10 +151,26 @@ class Resolver(TreeIndex):
                 return num  # sections that are units ("1. SECTION 1: TITLE")
         if kind in ("clause", "subclause") and num in self.nodes and self.nodes[num].kind == "clause":
             return num  # continuous clauses under Parts: "clause 1" is clause 1 wherever it is read
+        if kind == "clause" and num in self.nodes and self.nodes[num].printed.lower().startswith("clause"):
+            return num  # "Clause 7" where the units are printed "Clause 7 Salary Scale" (New Zealand)
+        if kind == "section" and re.fullmatch(r"[A-Z]", num):
+            return self._section_letter(num, here)
         for node in self.chain(here):
             if node.cite and f"{node.cite}.{num}" in self.nodes:
                 return f"{node.cite}.{num}"
+        if kind in CLAUSE_WORDS and num in self.nodes and self.nodes[num].kind == "clause":
+            return num  # UK/Australian "paragraphs 3 to 7": no local paragraph 3, so clause 3
         return num if "." in num or kind == "article" or not unit.cite else f"{unit.cite}.{num}"
+
+    def _section_letter(self, letter: str, here: Node) -> str:
+        """ "Section C": the container Section C (Section A. General Provisions over Article 1),
+        else a sub-heading group lettered C of an enclosing clause ("Appendix 1.C")."""
+        if f"Section {letter}" in self.nodes:
+            return f"Section {letter}"
+        for node in self.chain(here):
+            if node.cite and f"{node.cite}.{letter}" in self.nodes:
+                return f"{node.cite}.{letter}"
+        return f"Section {letter}"
 
     def _with_subs(self, base: str, subs: list[str]) -> str:
         return ".".join([base] + subs)
@@ -215,6 +231,9 @@ class Resolver(TreeIndex):
         dashed = re.fullmatch(r"([A-Z])-(\d+)", num)
         if dashed:
             variants += [dashed.group(2), f"{dashed.group(1).lower()}.{dashed.group(2)}"]
+        own = unit.rsplit(" ", 1)[-1]
+        if num.startswith(own + ".") and len(own) == 1:  # "clause A.2 of Schedule A": Schedule A.2
+            variants.insert(0, num[len(own) + 1:])
         candidates = [self._with_subs(f"{unit}.{v}", para.subs) for v in dict.fromkeys(variants)]
         return next((c for c in candidates if c in self.nodes), candidates[0])
 

@@ -44,10 +44,15 @@ NUM = (r"(?:[A-Z]-\d{1,2}(?!\d)|[A-G]\.\s?\d{1,2}|[A-G]\d{1,2}(?=[\s,.;:)]|$)|\d
 SUB = (r"(?:\s?\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)|\s[a-z]\)(?=[\s,.;:]|$)"
        r"|(?<=\))\s(?:i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s|$))")
 ROMAN = r"(?<![A-Za-z])[IVXL]{1,7}(?![\w'’-]|\.\w)"
+# "article iv" where the document prints its articles in lower-case roman: only right after the
+# word article ("paragraph iv" stays a sub-item), and never a single "i" that may be a letter
+ARTICLE_BEFORE = r"(?:(?<=[Aa]rticle )|(?<=ARTICLE )|(?<=[Aa]rticles )|(?<=ARTICLES ))"
+ROMAN_LOWER = r"(?<![A-Za-z(])(?=[ivxl])(?:l?x{0,3})(?:ix|iv|v?i{0,3})(?![\w'’)-]|\.\w)"
+LOWER_ROMAN = ARTICLE_BEFORE + ROMAN_LOWER
 CAP = r"(?<![A-Za-z])[A-Z](?![\w'’-]|\.\w)"
 # The first item after a keyword may be roman ("Article XII") or a capital letter ("Paragraph B");
 # an item continuing a list without its own keyword may not be "I" or "A" ("Article 12 and I").
-FIRST = rf"(?:{NUM}{SUB}*|{ROMAN}{SUB}*|{CAP}{SUB}*|{SUB}+|[a-z]\))"
+FIRST = rf"(?:{NUM}{SUB}*|{ROMAN}{SUB}*|{LOWER_ROMAN}{SUB}*|{CAP}{SUB}*|{SUB}+|[a-z]\))"
 NEXT = rf"(?:{NUM}{SUB}*|{SUB}+|[a-z]\)|(?<![A-Za-z])(?:[IVXL]{{2,7}}|[B-HJ-Z])(?![\w'’-]|\.\w){SUB}*)"
 # ";" continues a list only before another number: "25.07 (a); 25.10, 25.11" (Sooke 25.16).
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*(?:through|to|-|–)\s*|\s*;\s*(?:and\s+)?(?=\d))"
@@ -60,7 +65,7 @@ SCOPE_WORDS = (r"(?i:article|sub-?section|section|sub-?clause|clause|sub-?paragr
                r"letter(?:\s+of\s+(?:understanding|agreement|intent))?|side\s+letter|appendix|schedule|"
                r"exhibit|attachment|addendum|part)|LOU|MOU|MOA")
 SCOPE = (rf"\s+(?:of|in)\s+(?:(?P<det>(?i:this|the|that|said))\s+(?P<sw>{SCOPE_WORDS})(?![\w-])"
-         rf"|(?:the\s+)?(?P<sword>(?i:article|section))\s+(?P<snum>[IVXL]{{1,7}}|[A-G]\.\d{{1,2}}|\d{{1,3}}(?:\.\d{{1,3}})?)"
+         rf"|(?:the\s+)?(?P<sword>(?i:article|section))\s+(?P<snum>[IVXL]{{1,7}}|[ivxl]{{2,7}}|v|x|[A-G]\.\d{{1,2}}|\d{{1,3}}(?:\.\d{{1,3}})?)"
          rf"(?![\w'’-]|\.\w))")
 NUMBERED = re.compile(
     rf"(?P<kw>{KEYWORD})\s*(?:#\s?)?(?P<items>{FIRST}(?:(?:{SEP}|\s+(?={KEYWORD}))(?:{KW_ITEM}|{NEXT}))*)"
@@ -287,8 +292,8 @@ def _numbered(match: re.Match) -> Ref | None:
 def _scope(match: re.Match) -> Scope | None:
     if match.group("snum"):
         num = match.group("snum")
-        value = roman_value(num) if re.fullmatch(r"[IVXL]+", num) else None
-        if re.fullmatch(r"[IVXL]+", num) and value is None:
+        value = roman_value(num.upper()) if re.fullmatch(r"[IVXL]+|[ivxl]+", num) else None
+        if re.fullmatch(r"[IVXL]+|[ivxl]+", num) and value is None:
             return None
         word = match.group("sword").lower()
         return Scope("", word, str(value) if value else num.replace(" ", ""))
@@ -299,7 +304,7 @@ def _scope(match: re.Match) -> Scope | None:
 
 TOKEN = re.compile(
     rf"(?P<kw>{KEYWORD})\s*(?:#\s?)?|(?P<num>{NUM}|(?<![A-Za-z])[IVX]{{1,6}}\.\d{{1,3}}(?:\.\d{{1,3}})*)"
-    rf"(?P<subs>{SUB}*)|(?P<roman>{ROMAN})(?P<rsubs>{SUB}*)"
+    rf"(?P<subs>{SUB}*)|(?P<roman>{ROMAN})(?P<rsubs>{SUB}*)|(?P<lroman>{ROMAN_LOWER})(?P<lsubs>{SUB}*)"
     rf"|(?P<cap>{CAP})(?P<csubs>{SUB}*)|(?P<subonly>{SUB}+)|(?P<letter>(?<![A-Za-z])[a-z])\)")
 SUB_RE = re.compile(r"\((\w{1,4})\)|(?<![\w(])([a-z])\)|(?<=\)\s)([ivx]{1,4})\.")
 RANGE_RE = re.compile(r"\s*(?:through|to|-|–)\s*$")
@@ -334,10 +339,17 @@ def _item(match: re.Match, offset: int, kind: str) -> Item | None:
     lead = len(match.group(0)) - len(match.group(0).lstrip())  # " (a)": the link starts at "("
     if match.group("letter"):
         return Item(start, end, "", [match.group("letter")])
+    if match.group("lroman"):  # "article iv, paragraph 2(c)": Article 4 (NUMBERED took it after "article")
+        if kind != "article":
+            return None
+        value = roman_value(match.group("lroman").upper())
+        return Item(start, end, str(value), _subs(match.group("lsubs"))) if value else None
     roman, cap = match.group("roman"), match.group("cap")
     if roman and (len(roman) > 1 or kind in UNIT_LEVEL):
         value = roman_value(roman)
         return Item(start, end, str(value), _subs(match.group("rsubs"))) if value else None
+    if cap and kind == "section":  # "Section C": a lettered Section (a container, or a group)
+        return Item(start, end, cap, _subs(match.group("csubs")))
     if roman or cap:  # "Paragraph B", "subsection C above": a lettered item, never an article
         if kind in UNIT_LEVEL:
             return None

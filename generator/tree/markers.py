@@ -12,6 +12,10 @@ from .citations import clean_num, is_roman
 
 BULLET = re.compile(r"^(?:[-•●▪]\s*)+")
 DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$|\()\s*(.*)$")
+# "A.2 Higher duties": a decimal prefixed by its schedule's letter (Schedule A numbers A.1, A.2).
+# Not a marker by itself: only a unit numbered by that letter reads it (parse.lettered_decimal);
+# anywhere else ("C.24.2.1.4.1" inside a list of New Westminster's C.24) it stays text.
+LETTERED_DECIMAL = re.compile(r"^([A-Z](?:\.\d{1,3})+)\.?(?=\s|$|\()\s*(.*)$")
 PAREN = re.compile(r"^\(([A-Za-z]{1,5}|\d{1,2})\)\s*(.*)$")
 CLOSE = re.compile(r"^([A-Za-z]{1,5}|\d{1,2})[.)](?=\s|$)\s*(.*)$")
 BARE_NUMBER_AFTER_BULLET = re.compile(r"^(\d{1,2})\s+(?=[A-Za-z])(.*)$")

@@ -15,13 +15,15 @@ from ..model import Artifact, Block, Line, Node, Problem, Source
 from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
 from .headings import KEYWORD, Heading, read_heading
-from .markers import Marker, read_markers
+from .markers import LETTERED_DECIMAL, Marker, read_markers
 from .depth import base as base_style, form as printed_form
 from .outline import is_subheading, plan, stops_mid_sentence
 from .restored_headings import restored_headings
 from .titles import (DANGLING, PREFIX, TERMINAL, TITLE_MAX_WORDS, looks_like_title, outline_styles,
                      titles_from_re_lines, titles_from_toc)
-from .units import UnitRules, node_kind
+from .units import LATE_KINDS, UnitRules, node_kind
+
+LETTER_KINDS = ("lou", "mou", "moa", "side-letter")
 
 BULLETS = "•●▪-"
 GLUED_REFERENCE = re.compile(r"^(\((?:Articles?|Art\.)\s[^)]*\))\s*(?:-\s+(.*))?$")
@@ -139,10 +141,24 @@ class TreeBuilder:
             return
         if self.rules.starts_headless_letter(text, self):
             self.open_unit(self.rules.headless_letter(self), line, printed=False)
+        lettered = self.lettered_decimal(text)
+        if lettered and self.open_items([lettered[0]], lettered[1], line):
+            return
         marked = read_markers(text)
         if marked.markers and self.open_items(marked.markers, marked.rest, line):
             return
         self.add_text(text, line)
+
+    def lettered_decimal(self, text: str) -> tuple[Marker, str] | None:
+        """ "A.2 Higher duties" inside Schedule A (or Appendix A): its clause A.2, cited
+        "Schedule A.2", as "4.1" in Appendix 4 is Appendix 4.1. Elsewhere the line is text."""
+        unit = self.unit
+        match = LETTERED_DECIMAL.match(text)
+        if unit is None or match is None or unit.kind not in LATE_KINDS or unit.kind in LETTER_KINDS:
+            return None
+        if not unit.cite.endswith(" " + match.group(1)[0]):
+            return None
+        return Marker(("decimal",), match.group(1), match.group(1)), match.group(2)
 
     # -- units -----------------------------------------------------------------------------
     def is_running_header(self, heading: Heading) -> bool:

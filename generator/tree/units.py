@@ -168,14 +168,17 @@ class UnitRules:
     def decimal_cite(self, value: str, unit: "Node") -> str | None:
         """"12.05" in Article 12 is "12.05"; "8.1" in a letter is "LOU 4.8.1"; "12.05" in Article 11 is text."""
         if self.profile.clause_scheme == "continuous" and unit.kind in ("part", "chapter", "document"):
-            return value  # "12.3" in a Part of an Australian agreement is clause 12's subclause
+            return None if value[:1].isalpha() else value  # "12.3" in a Part of an Australian agreement is clause 12's subclause
         if unit.kind == "article" or unit.kind == self.profile.unit_kind:
             return value if value.startswith(unit.cite + ".") else None
         own = unit.cite.rsplit(" ", 1)[-1]
-        if unit.kind in LATE_KINDS and own.isdigit() and value.startswith(own + ".") \
-                and unit.kind not in ("lou", "mou", "moa", "side-letter"):
-            # "4.1" in Appendix 4 is Appendix 4.1 (its number prefixes its clauses, as in an article)
+        if unit.kind in LATE_KINDS and (own.isdigit() or own.isalpha() and len(own) == 1) \
+                and value.startswith(own + ".") and unit.kind not in ("lou", "mou", "moa", "side-letter"):
+            # "4.1" in Appendix 4 is Appendix 4.1, "A.2" in Schedule A is Schedule A.2 (its number
+            # prefixes its clauses, as in an article)
             return child_cite(unit.cite, value[len(own) + 1:])
+        if value[:1].isalpha():
+            return None  # "B.3" outside Schedule B: text
         return child_cite(unit.cite, value)
 
     @staticmethod

@@ -274,6 +274,8 @@ def _numbered(match: re.Match) -> Ref | None:
     items = _items(match.group("items"), match.start("items"), kind)
     if not items or match.group("items")[:1] != "(" and items[0].start != match.start("items"):
         return None  # "Section A – Articles 1 – 10": the references start at "Articles"
+    if kind == "section" and items[0].num.isalpha() and OTHER_PAPER.match(match.string, match.end("items")):
+        return None  # "Section A of the form": a part of another paper, not this agreement's Section A
     if kind == "step":
         items = [i if i.num else Item(i.start, i.end, i.subs[0] if i.subs else "", kind="step") for i in items]
         items = [i for i in items if i.num.isdigit()]
@@ -287,6 +289,9 @@ def _numbered(match: re.Match) -> Ref | None:
         scope = _scope(match)
         end = match.end("scope") if scope else end
     return Ref(kind, match.start(), end, items, relative, scope=scope)
+
+
+OTHER_PAPER = re.compile(r"\s+of\s+(?:the|a|an)\s+(?!(?:collective\s+)?agreement\b)", re.IGNORECASE)
 
 
 def _scope(match: re.Match) -> Scope | None:

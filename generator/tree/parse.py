@@ -59,6 +59,7 @@ class TreeBuilder:
         self.base: Node | None = None  # the node items attach to: a decimal clause or the unit
         self.levels: list[Level] = []
         self.rebase: Node | None = None  # where a self-numbered inner letter's decimals hang
+        self.group: Node | None = None  # the open sub-heading group of the unit (tree/subgroups.py)
         self.by_cite: dict[str, Node] = {}
         self.parent_of: dict[int, Node] = {}  # id(node) -> its parent: ancestry without walking the tree
         self.units: list[Node] = []  # every unit opened so far, in order
@@ -119,6 +120,9 @@ class TreeBuilder:
             self.unit.title = f"{self.unit.title} {text}".strip()
             self.unit.printed = f"{self.unit.printed} {text}".strip()
             self.unit.last_line = line.no
+            return
+        if line.no in self.profile.group_lines and self.unit is not None:
+            self.open_subgroup(text, line)
             return
         if line.no in self.profile.continuous_lines:
             self.open_continuous(text, line)
@@ -194,9 +198,36 @@ class TreeBuilder:
         self.title_next = node if (body and heading.num) or dangling or titled_late else None
         if heading.kind in self.profile.containers:
             return  # a container (New Westminster's SECTION A) holds units; it is not one
-        self.unit, self.base, self.levels, self.rebase = node, node, [], None
+        self.unit, self.base, self.levels, self.rebase, self.group = node, node, [], None, None
         self.after_subheading = self.subheading_since_item = False
         self.pending_title = None
+
+    def open_subgroup(self, text: str, line: Line) -> None:
+        """A sub-heading under which the unit prints its clause numbers again (tree/subgroups.py):
+        a cited level, "Sick Leave" in Article 5 -> "5.sick"; its clauses hang from it."""
+        unit = self.unit
+        group = Node("clause", num="", cite=child_cite(unit.cite, self.free_group_key(unit.cite, text)),
+                     title=text, line=line.no, last_line=line.no, style="group")
+        unit.children.append(group)
+        self.parent_of[id(group)] = unit
+        self.register(group)
+        self.group = self.base = group
+        self.levels, self.rebase = [], None
+        self.after_subheading = self.subheading_since_item = False
+        self.pending_title = None
+
+    def free_group_key(self, parent: str, text: str) -> str:
+        """The group's key: its first word ("sick"); more of its words when a sibling has that
+        key already ("Leave Without Pay" after "Leave for Jury Duty": "leave-without")."""
+        words = [w for w in (group_key(word) for word in text.split()) if w]
+        for k in range(1, len(words) + 1):
+            key = group_key(text) if k == 1 else "-".join(words[:k])
+            if child_cite(parent, key) not in self.by_cite:
+                return key
+        n = 2
+        while child_cite(parent, f"{'-'.join(words)}-{n}") in self.by_cite:
+            n += 1
+        return f"{'-'.join(words)}-{n}"
 
     def open_continuous(self, text: str, line: Line, within: Node | None = None) -> None:
         """A clause of a continuous sequence ("12. Salary advancement"): cited by its own number,
@@ -342,6 +373,12 @@ class TreeBuilder:
         cite = self.rules.decimal_cite(marker.value, root)
         if cite is None:
             return None
+        if self.group is not None and root is unit:  # "5.01" under "Sick Leave": 5.sick.5.01
+            cite = child_cite(self.group.cite, marker.value)
+            node = self.new_node(self.rules.decimal_parent(cite, self.group, self.by_cite, self.is_within),
+                                 cite, marker, line, "decimal")
+            self.base, self.levels = node, []
+            return node
         parent = self.rules.decimal_parent(cite, root, self.by_cite, self.is_within)
         here = self.target()
         if root is unit and unit.kind != "article" and not self.is_within(here, parent):

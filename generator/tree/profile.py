@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Line
 from .headings import Heading, read_heading
+from .subgroups import restarting_subheadings
 
 BODY_KINDS = ("article", "section", "chapter", "clause", "part")
 MIN_RUN = 2  # a keyword opens units when at least this many of its headings continue a sequence
@@ -46,6 +47,7 @@ class Profile:
     levels: list[str] = field(default_factory=list)  # outline styles in order of first appearance
     last_unit: str = ""  # the cite of the document's last body unit heading: after it come the late units
     heading_lines: dict[int, str] = field(default_factory=dict)  # line number -> kind of the heading read there
+    group_lines: set[int] = field(default_factory=set)  # sub-headings whose clauses repeat numbers (subgroups.py)
 
     def describe(self) -> str:
         """"ARTICLE roman -> Section n. (restarting) -> (a) -> (1)": what the build says it read."""
@@ -91,6 +93,9 @@ def learn(lines: list[Line], hint=None) -> Profile:
             profile.clause_scheme, profile.continuous_lines = "continuous", set(chain)
     _apply_hint(profile, hint, lines)
     profile.decimal_heads = _decimal_heads(lines) - profile.continuous_lines
+    if profile.clause_scheme == "prefixed":
+        units = {no: h.cite if h.kind == profile.unit_kind else "" for no, h in headings}
+        profile.group_lines = restarting_subheadings(lines, units)
     return profile
 
 

@@ -129,3 +129,36 @@ section: Section C | Benefits
 def test_section_letter_names_the_container():
     links, _ = links_at(CONTAINERS, "7.1", "The plan under Section C of this Agreement.")
     assert links == [("Section C", "Section C")]
+
+
+LEAVES = ("ARTICLE 4 - HOURS\nOvertime\n4.01 Time and one-half.\nCall-back\n4.02 Two hours.\n\n"
+          "ARTICLE 5 - LEAVES\n5.00 Leave is not unreasonably denied.\nVacation\n5.01 Fifteen days:\n"
+          "(a) in the first year;\n(b) after.\n5.02 Scheduled in breaks.\nSick Leave\n5.01 Earned monthly.\n"
+          "5.02 Accumulates, and credits under 5.01 are used first.\n\nARTICLE 6 - TERM\n6.01 Three years.\n")
+
+
+def test_clauses_restarting_under_sub_headings_are_cited_under_each_sub_heading():
+    assert cites(parse_text(LEAVES)) == [
+        "4", "4.01", "4.02", "5", "5.00", "5.vacation", "5.vacation.5.01", "5.vacation.5.01.a",
+        "5.vacation.5.01.b", "5.vacation.5.02", "5.sick", "5.sick.5.01", "5.sick.5.02", "6", "6.01"]
+
+
+def test_a_sub_heading_group_is_titled_by_its_words():
+    titles = {n.cite: n.title for n in parse_text(LEAVES).root.walk()}
+    assert (titles["5.vacation"], titles["5.sick"]) == ("Vacation", "Sick Leave")
+
+
+def test_sub_headings_that_repeat_no_number_stay_uncited():
+    assert not [c for c in cites(parse_text(LEAVES)) if c.startswith("4.") and not c[2].isdigit()]
+
+
+def test_two_sub_headings_with_the_same_first_word_take_more_words():
+    body = LEAVES.replace("Vacation\n", "Leave for Vacation\n").replace("Sick Leave\n", "Leave for Illness\n")
+    groups = [c for c in cites(parse_text(body)) if c.count(".") == 1 and c[2:3].isalpha()]
+    assert groups == ["5.leave", "5.leave-for"]
+
+
+def test_a_number_in_a_sub_heading_group_links_within_its_group():
+    doc = parse_text(LEAVES)
+    (block,) = [b for n in doc.root.walk() if n.cite == "5.sick.5.02" for b in n.blocks]
+    assert [a.target for a in block.annotations if a.kind == "xref"] == ["5.sick.5.01"]

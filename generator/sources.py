@@ -83,9 +83,10 @@ def check_source(path: Path, kind: str, root: Path | None = None) -> Read:
         return Read(None, [Problem(shown, 1, f"{path.name} {refused}", "error")])
     problems: list[Problem] = []
     try:
-        text, controls = strip_controls(_decode(path, shown))
+        text, controls = strip_controls(_decode(path, shown), keep="\x0c")  # page breaks: the cleaner's
         problems += control_problems(shown, controls)
         fm_text, body, first_line = _split_front_matter(text, shown)
+        fm_text = fm_text.replace("\x0c", " ")  # a page break in front matter is only a space
         fm_text, c1 = fix_c1(fm_text, 2)
         problems += c1_problems(shown, c1)
         doc = _load_yaml(fm_text, shown)

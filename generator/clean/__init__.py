@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Artifact, Line, Problem, Source, TocEntry
 from .inline import clean_inline
 from .artifacts import drop_line_artifacts, strip_inline_page_markers
+from .hyphens import rejoin_hyphenated
 from .joins import Join, join_markers
 from .layout import (RawLine, converter_leftovers, page_furniture, rejoin_split_keywords, split_form_feeds,
                      unglue_furniture)
@@ -49,6 +50,7 @@ def clean(source: Source) -> Cleaned:
     drop, found = page_furniture(lines, breaks)
     lines, removed = [line for i, line in enumerate(lines) if i not in drop], removed + found
     removed += rejoin_split_keywords(lines)
+    removed += rejoin_hyphenated([line for line in lines if line.text.strip()])
     lines, found = drop_line_artifacts(lines, paged=len(breaks) >= PAGED)
     removed += found
     scan = scan_toc(lines)

@@ -56,8 +56,10 @@ def refused_path(path: Path, root: Path) -> str | None:
     return None
 
 
-def strip_controls(text: str, first_line: int = 1) -> tuple[str, list[tuple[int, list[str]]]]:
+def strip_controls(text: str, first_line: int = 1, keep: str = "") -> tuple[str, list[tuple[int, list[str]]]]:
     """The text without control characters, and [(file line, names removed)] per line that had any.
+    `keep`: characters left in place, unreported (a body's form feeds are pdftotext's page breaks,
+    which the cleaner reads to find running headers and page numbers, then removes).
 
     >>> strip_controls("a\\x00b\\nc\\x1bd")
     ('ab\\ncd', [(1, ['NUL']), (2, ['ESC'])])
@@ -67,10 +69,10 @@ def strip_controls(text: str, first_line: int = 1) -> tuple[str, list[tuple[int,
     found = []
     lines = text.split("\n")
     for no, line in enumerate(lines):
-        chars = CONTROL.findall(line)
+        chars = [c for c in CONTROL.findall(line) if c not in keep]
         if chars:
             found.append((first_line + no, sorted({NAMES.get(c, f"U+{ord(c):04X}") for c in chars})))
-            lines[no] = CONTROL.sub(lambda m: SPACING.get(m.group(), ""), line)
+            lines[no] = CONTROL.sub(lambda m: m.group() if m.group() in keep else SPACING.get(m.group(), ""), line)
     return "\n".join(lines), found
 
 

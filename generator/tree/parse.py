@@ -74,6 +74,7 @@ class TreeBuilder:
         self.consumed: set[int] = set()  # lines already read as part of a heading split over two lines
         self.guessed_titles: set[int] = set()  # ids of units titled from the line after their heading
         self.pending_title: Node | None = None
+        self.title_on_line: Node | None = None  # a clause titled by the rest of its own line, just now
         self.line_no = 0
         self.previous_text = ""  # the last non-blank line, and whether it stopped mid-sentence
         self.wrapped = False
@@ -509,12 +510,14 @@ class TreeBuilder:
 
     def set_title_or_text(self, node: Node, rest: str, line: Line) -> None:
         """A short, unpunctuated rest (or an underlined one) is the clause's title; else its text."""
+        self.title_on_line = None
         underlined = line.underlined.strip()
         if underlined and rest.startswith(underlined) and len(underlined.split()) <= TITLE_MAX_WORDS:
             node.title = underlined
             rest = rest[len(underlined):].strip(" -–—:.")
         elif rest and looks_like_title(rest) and (line.heading or node.style == "decimal"):
             node.title, rest = rest, ""
+            self.title_on_line = node
         if rest:
             node.blocks.append(Block("para", rest, line=line.no, last_line=self.joined.get(line.no, line.no)))
         self.pending_title = node if not node.title and not rest and node.style == "decimal" else None
@@ -528,6 +531,18 @@ class TreeBuilder:
     def add_text(self, text: str, line: Line) -> None:
         self.ensure_unit(line)
         node = self.target()
+        untitled = self.title_on_line
+        self.title_on_line = None
+        if untitled is node and not node.blocks and not node.children and text[:1].islower() \
+                and not node.title.startswith(('"', "“")):
+            # "2.02 Employees required to work ... shall be paid overtime" / "in accordance with
+            # Article 3.": the line read as a title was the first line of a wrapped sentence (a
+            # quoted term stays the title: Rockies 2.1 "BOARD" / "means the College Board.")
+            node.blocks.append(Block("para", f"{node.title} {text}", line=node.line, last_line=line.no))
+            node.title = ""
+            node.last_line = line.no
+            self.pending_title = None
+            return
         if self.pending_title is node and looks_like_title(text) and len(text.split()) <= 8:
             node.title = text.strip('"“” ')
             node.last_line = line.no
@@ -621,4 +636,7 @@ def _next_is_table(lines: list[Line], i: int) -> bool:
 def _continues(previous: str, text: str) -> bool:
     """A paragraph split by a page break: the first half has no closing punctuation, the second
     starts in lower case ("...the employee shall be" / "entitled to ...", Rockies 348/350)."""
-    return not previous.rstrip().endswith(TERMINAL) and text[:1].islower()
+    previous = previous.rstrip()
+    if previous.endswith(('"', "”")) and not previous.rstrip('"”').endswith(TERMINAL):
+        return text[:1].islower()  # '... and "Temporary Employee"' / 'means an Employee hired ...'
+    return not previous.endswith(TERMINAL) and text[:1].islower()

@@ -24,7 +24,7 @@ if not PRACTICE.is_dir():
 FILES = sorted(p for p in PRACTICE.glob("*.md") if p.name != "README.md") + sorted(
     p for p in (REPO / "content").glob("*/*.md") if "bulletins" not in p.parts)
 KINDS = {"toc", "index", "page-number", "page-header", "running-header", "ocr-noise", "union-label",
-         "html-fragment", "image", "rejoined-word"}
+         "html-fragment", "image", "rejoined-word", "hyphenated-word"}
 WORD = re.compile(r"[A-Za-z]+|\d+")  # letters and digits apart: '44Section' is '44' and 'Section'
 
 

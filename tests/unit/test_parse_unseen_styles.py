@@ -162,3 +162,35 @@ def test_a_number_in_a_sub_heading_group_links_within_its_group():
     doc = parse_text(LEAVES)
     (block,) = [b for n in doc.root.walk() if n.cite == "5.sick.5.02" for b in n.blocks]
     assert [a.target for a in block.annotations if a.kind == "xref"] == ["5.sick.5.01"]
+
+
+def test_a_clause_line_read_as_a_title_that_runs_on_in_lower_case_is_its_text():
+    body = ("ARTICLE 2 - HOURS\n2.01 Employees required to work beyond their regular hours shall be paid overtime\n"
+            "in accordance with Article 3.\n2.02 Rest Periods\nTwo per shift.\n\nARTICLE 3 - OVERTIME\n3.01 Double.\n")
+    nodes = {n.cite: n for n in parse_text(body).root.walk()}
+    assert nodes["2.01"].title == ""
+    assert nodes["2.01"].blocks[0].text.endswith("paid overtime in accordance with Article 3.")
+    assert nodes["2.02"].title == "Rest Periods"
+
+
+def test_a_line_ending_in_a_quoted_term_runs_on_into_its_lower_case_definition():
+    body = ('ARTICLE 1 - DEFINITIONS\n1.01 In this Agreement, "Employee" means a member, and "Temporary Employee"\n'
+            "means an Employee hired for a term.\n\nARTICLE 2 - TERM\n2.01 Three years.\n")
+    doc = parse_text(body)
+    (node,) = [n for n in doc.root.walk() if n.cite == "1.01"]
+    assert len(node.blocks) == 1
+    assert "Temporary Employee" in [d.term for d in doc.glossary]
+
+
+def test_form_feeds_reach_the_cleaner_so_running_headers_and_page_numbers_go(tmp_path):
+    from generator.pipeline import load_document
+    from generator.sources import read_source
+    page = "Lakeside - CUPE 2200    2025-2028\n"
+    body = "".join(f"ARTICLE {k} - TOPIC\n{k}.01 The text of article {k}.\n\n    {k}\n\f{page}" for k in range(1, 5))
+    path = tmp_path / "content" / "agreements" / "x.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"---\ntitle: X\n---\n{body}", encoding="utf-8")
+    doc = load_document(read_source(path, "agreement", tmp_path))
+    kinds = [a.kind for a in doc.removed]
+    assert kinds.count("running-header") >= 3 and kinds.count("page-number") >= 3
+    assert not [b for n in doc.root.walk() for b in n.blocks if "CUPE 2200" in b.text]

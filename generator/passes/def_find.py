@@ -67,6 +67,10 @@ IS_DEF = re.compile(
 # (Alberta maintenance 5.300): "The word/term/expression" announces a definition, so any "is" defines.
 WORD_DEF = re.compile(r"(?:(?<=\s)|^)[Tt]he\s+(?:word|term|expression|phrase)s?\s+" + _quoted("q")
                       + r"(?P<gap>[^.;:\"“”]{0,120}?,)?\s+(?:is|are|means|shall\s+mean|refers\s+to)\s")
+# 'An applicant is "qualified" when the applicant holds ...': a quoted word after "is"/"are" and
+# before "when"/"if" says when the word applies; it is defined there (the quotes say so).
+IS_QUOTED_WHEN = re.compile(r"\b(?:is|are)\s+(?:considered\s+|deemed\s+(?:to\s+be\s+)?)?" + _quoted("q")
+                            + r"\s+(?:when|if|where)\b")
 # "means" as a noun: followed by "of" or by a verb.
 NOUN_MEANS = re.compile(r"\s+(?:of|has|have|is|are|was|were|shall|will|may|must|can|should|would)\b")
 # Under a "Definitions" heading: a glossary row whose columns pdftotext put on one line, joined by
@@ -130,7 +134,7 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     """Every definition in a text. `context`: the text sits under a "Definitions" heading (or in a
     definitions article), where "A vacancy is ..." and "Campus - the location ..." define too."""
     found: list[Found] = []
-    for finder in (_quoted_defs, _word_defs, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
+    for finder in (_quoted_defs, _word_defs, _quoted_when, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
                    _defined_as):
         found += finder(text)
     found += _quoted_is(text, context)
@@ -155,6 +159,11 @@ def _quoted_defs(text: str) -> list[Found]:
         scope = _scope_of_words(m.group("gap") or "") or _scope_before(text, m.start())
         out.append(Found(term, "quoted", m.start(), m.end(), aliases, scope=scope))
     return out
+
+
+def _quoted_when(text: str) -> list[Found]:
+    return [Found(_strip_the(m.group("q")), "quoted-when", m.start(), m.end(), scope=_scope_before(text, m.start()))
+            for m in IS_QUOTED_WHEN.finditer(text) if not _function_word(m.group("q"))]
 
 
 def _word_defs(text: str) -> list[Found]:

@@ -361,3 +361,9 @@ def test_a_table_after_the_end_of_a_definitions_line_part_defines_nothing():
     letter.blocks[0].kind = "subheading"
     letter.blocks[-1].rows = [["Day of Week", "Hours"], ["Monday", "10"], ["Tuesday", "10"]]
     assert sorted(terms(doc(letter))) == ["Written Evidence"]
+
+
+def test_a_quoted_word_after_is_and_before_when_is_defined_there():
+    from generator.passes.def_find import find_definitions
+    found = find_definitions('2. An applicant is "qualified" when the applicant holds the licences required.')
+    assert [(f.term, f.shape) for f in found] == [("qualified", "quoted-when")]

@@ -5,7 +5,6 @@ page; an Act or Code not in the table is left as text and listed in the build re
 """
 from __future__ import annotations
 
-from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +46,7 @@ class Statutes:
         found: list[tuple[int, int, str]] = []
         lower = text.lower().replace("’", "'")
         for name in self.names:
-            for match in _name_pattern(name.lower()).finditer(lower):
+            for match in re.finditer(r"\b" + re.escape(name.lower()) + r"\b", lower):
                 if not any(s < match.end() and match.start() < e for s, e, _ in found):
                     found.append((match.start(), match.end(), self.url(name)))
         return sorted(found)
@@ -102,10 +101,3 @@ def _add(statutes: Statutes, entry: StatuteModel) -> None:
             continue
         statutes.urls[normalise(name)] = entry.url
         statutes.names.append(name)
-
-
-@lru_cache(maxsize=4096)
-def _name_pattern(name: str) -> re.Pattern:
-    """A known name as a whole-word pattern, compiled once per name, not once per paragraph
-    (Statutes.find runs on every paragraph of every agreement)."""
-    return re.compile(r"\b" + re.escape(name) + r"\b")

@@ -161,9 +161,12 @@ def number(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def report(results: dict[int, dict[str, Figures]], runs: int) -> str:
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                            capture_output=True, text=True).stdout.strip() or "?"
+def head_commit() -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip() or "?"
+
+
+def report(results: dict[int, dict[str, Figures]], runs: int, commit: str) -> str:
     columns = [(count, name) for count in sorted(results) for name in ("Clausebook", "Material")]
     head = " | ".join(f"{name} {count}" for count, name in columns)
     lines = [f"Library benchmark — {time.strftime('%Y-%m-%d %H:%M')} — commit {commit}, Python "
@@ -203,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark: no Chromium at {args.chromium} (set CLAUSEBOOK_CHROMIUM)", file=sys.stderr)
         return 2
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    commit = head_commit()  # read before the builds, which take minutes
     scratch = Path(tempfile.mkdtemp(prefix="clausebook-library-"))
     try:
         results = {count: measure_library(scratch, count, args.runs, args.chromium)
@@ -212,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"benchmark: kept {scratch}", file=sys.stderr)
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    print(report(results, args.runs))
+    print(report(results, args.runs, commit))
     if args.json:
         print(json.dumps({count: {name: asdict(f) for name, f in by.items()}
                           for count, by in results.items()}, indent=1))

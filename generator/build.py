@@ -5,10 +5,11 @@ Used by the MkDocs hooks (so `mkdocs build` and `mkdocs serve` run the same pipe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import sources as sources_module
+from .doc_cache import DocumentCache, config_key
 from .model import Document, Problem, Source
 from .passes.bulletin_citations import link_bulletins
 from .pipeline import DocumentFailed, crash_problem, isolated, load_document
@@ -18,6 +19,7 @@ from .statutes import Statutes, load_statutes
 
 
 LAST: "Build | None" = None  # the latest generation, set by the MkDocs hooks
+CACHE: DocumentCache | None = None  # parsed documents between rebuilds: `clausebook serve` sets it
 
 
 @dataclass
@@ -44,14 +46,40 @@ def load(root: Path) -> Build:
                                           lambda: load_statutes(root / "site_config"), (Statutes(), []))
     sources, source_problems = read_all(root / "content")
     build = Build(config=config, problems=problems + statute_problems + source_problems)
+    config_digest = config_key(statutes) if CACHE is not None else b""
+    keys = set()
     for source in sources:
         try:
-            build.documents.append(load_document(source, statutes))
+            document, unknown, key = _load_one(source, statutes, config_digest)
         except DocumentFailed as failed:
             build.problems.append(failed.problem)
+            continue
+        keys.add(key)
+        build.documents.append(document)
+        for name, where in unknown.items():  # as if every document had shared one table
+            statutes.unknown.setdefault(name, where)
+    if CACHE is not None:
+        CACHE.keep_only(keys)
     link_documents(build)  # needs every agreement parsed first
     build.problems += statutes.problems()
     return build
+
+
+def _load_one(source: Source, statutes: Statutes, config_digest: bytes):
+    """load_document, or its cached result when CACHE is set and holds this exact content:
+    (document, the unknown statute names it met, its cache key). Each document meets unknown
+    statutes in a table of its own, merged in source order by the caller, so a document taken
+    from the cache reports them exactly as a parse would."""
+    key = CACHE.key(source, config_digest) if CACHE is not None else None
+    cached = CACHE.get(key) if CACHE is not None else None
+    if cached is not None:
+        return (*cached, key)
+    own = replace(statutes, unknown={})
+    document = load_document(source, own)
+    if CACHE is not None:
+        CACHE.parses += 1
+        CACHE.put(key, document, own.unknown)
+    return document, own.unknown, key
 
 
 def generate(root: Path, docs_dir: Path) -> Build:

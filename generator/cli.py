@@ -92,6 +92,10 @@ def _print_problems(build) -> None:
 def run_serve(root: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
 
+    from generator import build as build_module
+    from generator.doc_cache import DocumentCache
+
+    build_module.CACHE = DocumentCache()  # a rebuild re-parses only the sources that changed
     _quiet_mkdocs_logs(level=logging.INFO)  # "Serving on http://127.0.0.1:8000/" and rebuilds
     print(f"clausebook: previewing on http://{dev_addr}/ (Ctrl+C to stop); edits in content/ rebuild it")
     serve(str(root / MKDOCS_YML), dev_addr=dev_addr, livereload=True)

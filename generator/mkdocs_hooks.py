@@ -98,19 +98,36 @@ def _page_failed(page, err: Exception) -> None:
     page.toc = get_toc([])
 
 
-def on_post_build(config, **kwargs):
-    build = build_module.LAST
-    if build is None:
-        return
+def write_data_files(build, config) -> None:
+    """clauses.json, report.json and the short URLs of every document; one document's data files
+    failing never stops the others'."""
     site_dir = Path(config.site_dir)
-    for doc in build.documents:  # one document's data files failing never stops the others'
+    for doc in build.documents:
         try:
             with isolated(str(doc.source.path), "data", doc.source.first_line):
                 write_data(doc, site_dir, config.site_url or "")
         except DocumentFailed as failed:
             build.problems.append(failed.problem)
-    try:  # after Material's search plugin (hooks run last); on failure its own index stays
-        write_search_index(build.documents, site_dir)
+
+
+def write_search(build, config) -> None:
+    """Clausebook's search index, after Material's search plugin (hooks run last); on failure
+    Material's own index stays."""
+    try:
+        write_search_index(build.documents, Path(config.site_dir))
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
+
+
+# What on_post_build writes into site/, in order: a step is `step(build, config)` and catches its
+# own failures (a located problem in build.problems), so one step never stops the next.
+POST_BUILD_STEPS = [write_data_files, write_search]
+
+
+def on_post_build(config, **kwargs):
+    build = build_module.LAST
+    if build is None:
+        return
+    for step in POST_BUILD_STEPS:
+        step(build, config)
     print_report(build, verbose=os.environ.get("CLAUSEBOOK_VERBOSE") == "1")

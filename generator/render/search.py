@@ -38,6 +38,7 @@ from ..model import Document, Node
 from ..passes.citations import HOME_CITES, PAGE_KINDS
 from .escape import json_text
 from .pages import doc_view, unit_heading
+from .search_split import META, write_split
 
 FULL_INDEX = "search/clausebook_index.json"
 MATERIAL_INDEX = "search/search_index.json"
@@ -217,10 +218,10 @@ def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, i
     for page, entries in ours.items():  # pages Material did not index (none expected)
         if page not in done:
             docs += [e.to_json() for e in entries]
-    full = json_text({"config": index["config"], "agreements": agreements, "docs": docs}, compact=True)
+    sizes = write_split(index["config"], docs, agreements, site_dir)
     # Material's page script passes on only `config` (and `docs`) to the worker: the address of
-    # the full index rides in the config.
-    stub = json_text({"config": dict(index["config"], clausebook=FULL_INDEX), "docs": []}, compact=True)
-    (site_dir / FULL_INDEX).write_text(full, encoding="utf-8")
+    # the first piece rides in the config.
+    stub = json_text({"config": dict(index["config"], clausebook=META), "docs": []}, compact=True)
     material.write_text(stub, encoding="utf-8")
-    return {FULL_INDEX: len(full.encode("utf-8")), MATERIAL_INDEX: len(stub.encode("utf-8"))}
+    (site_dir / FULL_INDEX).unlink(missing_ok=True)  # the single index of earlier builds
+    return {**sizes, MATERIAL_INDEX: len(stub.encode("utf-8"))}

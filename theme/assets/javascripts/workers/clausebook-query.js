@@ -14,7 +14,7 @@
  *     dropped -> 12.05 (it is not searched as a word either).
  *  4. "12.02(d)", "12.02 (d)(1)" -> 12.02.d, 12.02.d.1; "12.02 d", "12.02 d 1" -> 12.02.d.1: a
  *     short letter, roman or number right after a citation continues it.
- *  5. "Article XII Section 3", "XII.3", "xii 3" -> 12.3 (and xii.3): a roman first part is also
+ *  5. "Article XII Section 3", "XII.3" -> 12.3 (and xii.3): a roman first part is also
  *     read in arabic, as the citation scheme cites roman articles.
  *  6. "12.5" -> 12.5, which the index also gives the padded "12.05" (key alias); "12.05" also
  *     looks up 12.5 (weight 0.9) for a document that does not pad.
@@ -72,7 +72,7 @@
     // "12.02(d)(1)" and "12.02 (d)" -> "12.02.d.1"; other brackets are spaces.
     for (var before = ""; before !== q;) {
       before = q;
-      q = q.replace(/([a-z0-9])\s*\(([a-z0-9]{1,4})\)/g, "$1.$2");
+      q = q.replace(/(\d|\.[a-z0-9]{1,4})\s*\(([a-z0-9]{1,4})\)/g, "$1.$2"); // not "leave (paid)"
     }
     q = q.replace(/[()[\]{},;:!?"\u201c\u201d]/g, " ");
     return q.split(/\s+/).filter(Boolean).map(function (t) {

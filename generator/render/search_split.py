@@ -33,8 +33,8 @@ from .search_terms import cite_terms, plain, words
 DIR = "search/cb"
 META = f"{DIR}/meta.json"
 PIECES = "search/pieces.json"
-BLOCK = 16            # entries per block: the top results touch few, small blocks
-SHARD_BYTES = 48_000  # raw JSON per term shard (about 15 KB gz)
+BLOCK = 8             # entries per block: the top results touch few, small blocks
+SHARD_BYTES = 24_000  # raw JSON per term shard (about 9 KB gz)
 MAX_POSTINGS = 600    # entries kept for one word (its best-weighted)
 TITLE_TF = 5          # a word in a clause's title counts as five in its text
 K1, B = 1.2, 0.75     # BM25

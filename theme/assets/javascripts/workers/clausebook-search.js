@@ -29,7 +29,7 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
-  var LIMIT = 30;         // results shown (their blocks are all that is downloaded)
+  var LIMIT = 20;         // results shown (their blocks are all that is downloaded)
   var CITE_WEIGHT = 1000; // an exact citation outranks any word match
   var CHILD = 0.3;        // "12.05" also finds 12.05.a, 12.05.b, below 12.05 itself
   var PREFIX = 0.6;       // the last word typed, matched as the start of a longer word

@@ -14,7 +14,7 @@ generator/render/search.py) are written in three kinds of files under site/searc
   "overtime" fetches the one shard that holds "overtime", whatever the number of agreements.
   A very common word keeps its MAX_POSTINGS best entries (a member reads the first few dozen).
 * `docs/<agreement>/<n>.json` (and `pages/<n>.json` for the other pages), the blocks: BLOCK
-  entries each, {"pages": {page location: page title}, "docs": [[location, title, text], ...]}.
+  entries each, {"pages": {page location: page title}, "docs": [[location, title, text(, tags)], ...]}.
   The worker fetches only the blocks holding the results it shows.
 
 `pieces.json` (for the offline cache, issue 14) lists the files: those every search needs, and
@@ -79,8 +79,8 @@ def postings(groups: list[Group]) -> dict[str, dict[int, int]]:
             tf: dict[str, int] = defaultdict(int)
             for word in words(plain(doc["text"])):
                 tf[word] += 1
-            for word in words(plain(doc["title"])):
-                tf[word] += TITLE_TF
+            for word in words(plain(" ".join([doc["title"], *doc.get("tags", [])]))):
+                tf[word] += TITLE_TF  # a bulletin's tags count as its title (mkdocs.yml boosts)
             counts.append(tf)
     total = len(counts) or 1
     avg = sum(sum(tf.values()) for tf in counts) / total or 1
@@ -141,7 +141,9 @@ def blocks(group: Group, titles: dict[str, str]) -> list[dict]:
             page = doc["location"].partition("#")[0]
             if page != doc["location"]:
                 pages[page] = titles.get(page, "")
-        out.append({"pages": pages, "docs": [[d["location"], d["title"], d["text"]] for d in docs]})
+        rows = [[d["location"], d["title"], d["text"]] + ([d["tags"]] if d.get("tags") else [])
+                for d in docs]  # Material's own entries (bulletins) may have tags
+        out.append({"pages": pages, "docs": rows})
     return out
 
 
@@ -178,3 +180,24 @@ def write_split(config: dict, docs: list[dict], agreements: dict[str, str],
         path.write_text(text, encoding="utf-8")
         sizes[name] = len(text.encode("utf-8"))
     return sizes
+
+
+def read_split(site_dir: Path) -> tuple[dict[str, str], list[dict]]:
+    """({agreement slug: title}, [entry as the worker shows it: location, title, text, tags])
+    read back from the pieces: for tests and checks that look at every entry."""
+    import json  # noqa: PLC0415 (only checks read the pieces back)
+
+    meta = json.loads((site_dir / META).read_text(encoding="utf-8"))
+    agreements, docs = {}, []
+    for group in meta["groups"]:
+        folder = f"{DIR}/docs/{group['slug']}" if group["slug"] else f"{DIR}/pages/"
+        if group["slug"]:
+            agreements[group["slug"]] = group["title"]
+        for n in range(math.ceil(group["count"] / meta["block"])):
+            block = json.loads((site_dir / f"{folder}{n}.json").read_text(encoding="utf-8"))
+            tags = [group["title"]] if group["slug"] else []
+            docs += [{"location": row[0], "title": row[1], "text": row[2],
+                      "tags": tags or (row[3] if len(row) > 3 else [])} for row in block["docs"]]
+            docs += [{"location": loc, "title": title, "text": "", "tags": tags}
+                     for loc, title in block["pages"].items()]
+    return agreements, docs

@@ -275,7 +275,7 @@
         var group = groupOf(m, r.id);
         var block = byFile.get(blockFile(m, group, r.id));
         var row = block.docs[(r.id - group.start) % m.block];
-        var tags = group.slug ? [group.title] : undefined;
+        var tags = group.slug ? [group.title] : row[3]; // an agreement, or a bulletin's own tags
         docs.set(row[0], { location: row[0], title: row[1], text: row[2], tags: tags });
         ranked.push({ ref: row[0], score: r.score });
         var page = row[0].split("#")[0];

@@ -13,18 +13,21 @@ page's index is downloaded by every page a member opens. This module (run from t
   markup are left out.
 * Pages without clauses (home, bulletins, an agreement's contents page, a glossary) keep
   Material's entries; an agreement's "Contents" list is dropped (it only repeats unit titles).
-* The full index goes to `search/clausebook_index.json`: Material's `config` and `docs`, plus
-  `agreements` ({"sooke-2006/": "Sooke 2006–2010"}), from which the worker tags every entry with
-  its agreement (Material shows tags under each result) instead of repeating it 3,000 times.
+* The entries go to the split index (search_split.py): a small first piece `search/cb/meta.json`,
+  term shards and blocks of entries under `search/cb/`, fetched by the worker only as a query
+  needs them, and `search/pieces.json` listing them for the offline cache. Each entry is shown
+  with its agreement (`agreements`: {"sooke-2006/": "Sooke 2006–2010"}, as Material's tags),
+  kept once per agreement in meta.json instead of on 3,000 entries.
   `search/search_index.json`, which Material's page script downloads on every page, keeps only
-  the `config` (with `clausebook`: where the full index is). The worker wrapper
-  (`theme/assets/javascripts/workers/clausebook-search.js`) downloads the full index when the
-  reader opens search, and ranks an exact citation match ("12.05", "A.6.2", "LOU 3") first.
+  the `config` (with `clausebook`: where meta.json is). The worker wrapper
+  (`theme/assets/javascripts/workers/clausebook-search.js`) reads the query
+  (`clausebook-query.js`), downloads the pieces, ranks an exact citation match ("12.05", "A.6.2",
+  "LOU 3") first, and hands the entries it shows to Material's worker.
 
 All strings are HTML-escaped: Material inserts titles, texts and tags as HTML.
 
 Reads: the built HTML of the unit pages and the Documents (for citations, titles, anchors).
-Writes: the two JSON files above. Returns the sizes, for the build log.
+Writes: the files above. Returns their sizes, for the build log.
 """
 from __future__ import annotations
 

@@ -135,3 +135,29 @@ def test_pieces_json_lists_every_search_file(site_dir):
     assert listed == on_disk - {"search/pieces.json"}
     assert "sooke-2006/" in pieces["agreements"]
     assert all(f.startswith("search/cb/docs/sooke-2006/") for f in pieces["agreements"]["sooke-2006/"])
+
+
+def test_a_slow_network_shows_that_search_is_loading(page, site_url):
+    """The index pieces are held back (one bar of signal): the dialog says it is loading, in a
+    status region, and the results replace it when the pieces arrive."""
+    held, released = [], []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.context.route(re.compile(r"/search/cb/"), hold)
+    open_search(page, site_url)
+    field = page.locator("input.md-search__input")
+    field.fill("overtime")
+    field.press("End")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("() => /loading/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert meta.get_attribute("role") == "status"
+    released.append(True)
+    while held:
+        held.pop().continue_()
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    assert "loading" not in meta.inner_text().lower()

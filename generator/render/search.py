@@ -13,18 +13,21 @@ page's index is downloaded by every page a member opens. This module (run from t
   markup are left out.
 * Pages without clauses (home, bulletins, an agreement's contents page, a glossary) keep
   Material's entries; an agreement's "Contents" list is dropped (it only repeats unit titles).
-* The full index goes to `search/clausebook_index.json`: Material's `config` and `docs`, plus
-  `agreements` ({"sooke-2006/": "Sooke 2006–2010"}), from which the worker tags every entry with
-  its agreement (Material shows tags under each result) instead of repeating it 3,000 times.
+* The entries go to the split index (search_split.py): a small first piece `search/cb/meta.json`,
+  term shards and blocks of entries under `search/cb/`, fetched by the worker only as a query
+  needs them, and `search/pieces.json` listing them for the offline cache. Each entry is shown
+  with its agreement (`agreements`: {"sooke-2006/": "Sooke 2006–2010"}, as Material's tags),
+  kept once per agreement in meta.json instead of on 3,000 entries.
   `search/search_index.json`, which Material's page script downloads on every page, keeps only
-  the `config` (with `clausebook`: where the full index is). The worker wrapper
-  (`theme/assets/javascripts/workers/clausebook-search.js`) downloads the full index when the
-  reader opens search, and ranks an exact citation match ("12.05", "A.6.2", "LOU 3") first.
+  the `config` (with `clausebook`: where meta.json is). The worker wrapper
+  (`theme/assets/javascripts/workers/clausebook-search.js`) reads the query
+  (`clausebook-query.js`), downloads the pieces, ranks an exact citation match ("12.05", "A.6.2",
+  "LOU 3") first, and hands the entries it shows to Material's worker.
 
 All strings are HTML-escaped: Material inserts titles, texts and tags as HTML.
 
 Reads: the built HTML of the unit pages and the Documents (for citations, titles, anchors).
-Writes: the two JSON files above. Returns the sizes, for the build log.
+Writes: the files above. Returns their sizes, for the build log.
 """
 from __future__ import annotations
 
@@ -38,6 +41,7 @@ from ..model import Document, Node
 from ..passes.citations import HOME_CITES, PAGE_KINDS
 from .escape import json_text
 from .pages import doc_view, unit_heading
+from .search_split import META, write_split
 
 FULL_INDEX = "search/clausebook_index.json"
 MATERIAL_INDEX = "search/search_index.json"
@@ -217,10 +221,10 @@ def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, i
     for page, entries in ours.items():  # pages Material did not index (none expected)
         if page not in done:
             docs += [e.to_json() for e in entries]
-    full = json_text({"config": index["config"], "agreements": agreements, "docs": docs}, compact=True)
+    sizes = write_split(index["config"], docs, agreements, site_dir)
     # Material's page script passes on only `config` (and `docs`) to the worker: the address of
-    # the full index rides in the config.
-    stub = json_text({"config": dict(index["config"], clausebook=FULL_INDEX), "docs": []}, compact=True)
-    (site_dir / FULL_INDEX).write_text(full, encoding="utf-8")
+    # the first piece rides in the config.
+    stub = json_text({"config": dict(index["config"], clausebook=META), "docs": []}, compact=True)
     material.write_text(stub, encoding="utf-8")
-    return {FULL_INDEX: len(full.encode("utf-8")), MATERIAL_INDEX: len(stub.encode("utf-8"))}
+    (site_dir / FULL_INDEX).unlink(missing_ok=True)  # the single index of earlier builds
+    return {**sizes, MATERIAL_INDEX: len(stub.encode("utf-8"))}

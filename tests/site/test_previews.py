@@ -1,19 +1,31 @@
 """Link previews, read as a messaging app reads them: the HTML only, no script run, no meta
 refresh followed. Every short URL of every agreement and every unit page must say which clause
-it is (og:title), what it says (og:description: the clause's own opening words) and where it
-lives (absolute canonical and og:url, under the GitHub Pages project path)."""
+it is (og:title), what it says (og:description: the clause's own opening words), where it
+lives (absolute canonical and og:url, under the GitHub Pages project path) and show its
+article's card (og:image: an absolute URL of a 1200x630 PNG that is in the site, with alt text;
+twitter:card summary_large_image)."""
 from __future__ import annotations
 
 import html as html_lib
+import json
+import os
 import re
+import subprocess
+import sys
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+from PIL import Image
+
+from generator.render.cards import Card, card_key
 from generator.render.data import write_redirect
 from generator.render.preview import Preview, opening_words
 from generator.model import Block, Node
+
+ROOT = Path(__file__).resolve().parents[2]
 
 DESCRIPTION_MAX = 201  # ~200 characters and the "…"
 
@@ -92,9 +104,30 @@ def _assert_absolute(url: str | None, project_path: str, path: str, where: str) 
     assert urlsplit(url).path == f"{project_path}/{path}", f"{where}: {url} is not under {project_path}/"
 
 
+def _assert_card(head: _Head, site_dir: Path, project_path: str, where: str) -> str:
+    """og:image is an absolute URL under the project path of a PNG in the site, of the size
+    og:image:width/height state, with alt text; the large-image Twitter card shows it.
+    Returns the alt text."""
+    image = head.meta.get("og:image", "")
+    assert image and urlsplit(image).scheme in ("http", "https"), f"{where}: og:image {image!r}"
+    path = urlsplit(image).path
+    assert path.startswith(project_path + "/"), f"{where}: {image} is not under {project_path}/"
+    file = site_dir / path[len(project_path) + 1:]
+    assert file.is_file(), f"{where}: og:image {image} is not in the site ({file})"
+    with Image.open(file) as png:
+        assert png.format == "PNG", where
+        assert png.size == (int(head.meta["og:image:width"]), int(head.meta["og:image:height"])) == (1200, 630), where
+    assert head.meta.get("og:image:type") == "image/png", where
+    assert head.meta.get("twitter:card") == "summary_large_image", where
+    assert head.meta.get("twitter:image") == image, where
+    alt = head.meta.get("og:image:alt", "")
+    assert alt and head.meta.get("twitter:image:alt") == alt, f"{where}: no alt text for the card"
+    return alt
+
+
 def test_every_short_url_previews_its_clause(site_dir: Path, agreements, project_path: str):
     names = {}
-    checked = 0
+    checked = cards = 0
     for slug, entries in agreements.items():
         pages = {e["url"].split("#")[0] for e in entries}
         for entry in entries:
@@ -109,7 +142,15 @@ def test_every_short_url_previews_its_clause(site_dir: Path, agreements, project
             names.setdefault(slug, title.rsplit(" · ", 1)[-1])
             assert title.endswith(" · " + names[slug]), f"{where}: og:title {title!r} lacks the agreement"
             assert head.meta.get("og:type") == "article"
-            assert head.meta.get("twitter:card") == "summary"
+            page = entry["url"].split("#")[0]
+            if page != f"{slug}/":  # a clause on a unit page shows its article's card
+                alt = _assert_card(head, site_dir, project_path, where)
+                unit = head_of((site_dir / page / "index.html").read_text(encoding="utf-8"))
+                assert head.meta["og:image"] == unit.meta["og:image"], f"{where}: not its article's card"
+                assert alt == unit.meta["og:image:alt"], where
+                cards += 1
+            else:  # on the agreement's home page (a preamble): no article, no card
+                assert head.meta.get("twitter:card") == "summary", where
             _assert_absolute(head.meta.get("og:url"), project_path, entry["short_url"], where)
             _assert_absolute(head.canonical, project_path, entry["url"].split("#")[0], where)
             assert head.canonical.endswith("#" + entry["url"].split("#")[1]), where
@@ -122,6 +163,7 @@ def test_every_short_url_previews_its_clause(site_dir: Path, agreements, project
             checked += 1
     assert len(names) == len(agreements), f"short URLs of only {sorted(names)}"
     assert checked > 100
+    assert cards > 100
 
 
 _TEXT_CACHE: dict[Path, str] = {}
@@ -151,7 +193,10 @@ def test_every_unit_page_previews_itself(site_dir: Path, agreements, project_pat
         for page, entry in units.items():
             head = head_of((site_dir / page / "index.html").read_text(encoding="utf-8"))
             assert head.meta.get("og:title"), page
-            assert head.meta.get("twitter:card") == "summary", page
+            alt = _assert_card(head, site_dir, project_path, page)
+            # the card says which unit it is: the page's own heading label ("Article 12", "Schedule A")
+            label = head.meta["og:title"].split(" · ")[0].split(" – ")[0]
+            assert alt.startswith(label), f"{page}: card alt {alt!r} does not start with {label!r}"
             _assert_absolute(head.canonical, project_path, page, page)
             assert head.meta.get("og:url") == head.canonical, page
             if head.meta.get("og:description"):  # a unit of headings only has no words of its own
@@ -165,12 +210,15 @@ def test_short_url_served_under_project_path_previews_without_following(site_url
                                                                         project_path: str):
     for slug, entries in agreements.items():
         pages = {e["url"].split("#")[0] for e in entries}
-        entry = next(e for e in entries if e["short_url"] not in pages)
+        entry = next(e for e in entries if e["short_url"] not in pages and e["url"].split("#")[0] != f"{slug}/")
         head = head_of(fetch(site_url + entry["short_url"]))
         assert head.meta["og:title"].startswith(entry["cite"])
         assert head.meta["og:description"]
         _assert_absolute(head.meta.get("og:url"), project_path, entry["short_url"], entry["short_url"])
         assert any("location.replace" in s for s in head.scripts), "the redirect for people is gone"
+        image = urlsplit(head.meta["og:image"]).path
+        with urllib.request.urlopen(site_url + image[len(project_path) + 1:], timeout=10) as response:
+            assert response.headers["Content-Type"] == "image/png"
         assert "http-equiv" in fetch(site_url + entry["short_url"])
 
 

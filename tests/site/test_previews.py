@@ -262,3 +262,57 @@ def test_opening_words_stop_at_a_table_and_include_a_sub_clause_title():
     definitions = Node("clause", children=[Node("clause", title='"BOARD"',
                                                 blocks=[Block("para", "means the Board.")])])
     assert opening_words(definitions) == '"BOARD" means the Board.'
+
+
+# ------------------------------------------------------------------ markup in titles (own build)
+
+MARKUP = '<b>Pay</b> & "Benefits" <script>alert(1)</script>'
+MARKED = f"""---
+title: "Marked Collective Agreement"
+short_title: {json.dumps("Marked " + MARKUP)}
+---
+ARTICLE 1 - WAGES {MARKUP}
+
+1.01 Rates
+
+The rates in Schedule A apply to every employee of the board.
+"""
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory):
+    """A site whose agreement and article titles and local's name carry markup, built with the
+    real `clausebook build` under a GitHub Pages project address."""
+    root = tmp_path_factory.mktemp("marked")
+    for name in ("mkdocs.yml", "theme", "generator"):
+        (root / name).symlink_to(ROOT / name, target_is_directory=(ROOT / name).is_dir())
+    (root / "site_config").mkdir()
+    (root / "site_config" / "site.yml").write_text(
+        f'name: "Marked site"\nlocal: {json.dumps("Local " + MARKUP)}\n', encoding="utf-8")
+    (root / "content" / "agreements").mkdir(parents=True)
+    (root / "content" / "agreements" / "marked.md").write_text(MARKED, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1",
+               CLAUSEBOOK_SITE_URL="https://owner.github.io/repo/")
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600)
+    if not (root / "site" / "index.html").is_file():
+        pytest.fail(f"the marked site was not built:\n{proc.stdout}{proc.stderr}", pytrace=False)
+    return root / "site"
+
+
+def test_markup_in_titles_is_the_cards_text_and_alt_text_not_markup(marked: Path):
+    entries = json.loads((marked / "marked" / "clauses.json").read_text(encoding="utf-8"))
+    unit = next(e for e in entries if e["cite"] == "1")
+    title = unit["title"]  # the body's leftover HTML tags are removed by cleaning; & and quotes stay
+    assert title.startswith("WAGES") and '& "Benefits"' in title, title
+    drawn = Card(f"Marked {MARKUP} Collective Agreement", "Article 1", title, f"Local {MARKUP}")
+    for rel in ("marked/article-1/", "marked/1.01/"):
+        markup = (marked / rel / "index.html").read_text(encoding="utf-8")
+        head = head_of(markup)
+        alt = _assert_card(head, marked, "/repo", rel)
+        assert alt == drawn.alt, rel  # the text itself, once: not "&lt;b&gt;", not live markup
+        # the file is the card of exactly these strings (its name is their hash)
+        assert head.meta["og:image"] == f"https://owner.github.io/repo/assets/cards/{card_key(drawn)}.png"
+        assert "<script>alert" not in markup and "<b>Pay" not in markup, rel
+    article = head_of((marked / "marked" / "article-1" / "index.html").read_text(encoding="utf-8"))
+    assert article.meta["clausebook:cite-as"] == f"Marked {MARKUP} Collective Agreement"

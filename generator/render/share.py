@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Document
+from ..model import Document, Problem
 from .cards import Card, PlannedCard, publish_cards
 from .pages import STRUCTURED, unit_heading
 from .preview import SharedAssets, cite_name, use_shared
@@ -18,6 +18,23 @@ from .qr import publish_qr
 def publish_share_assets(build, config) -> None:
     """Draw (or reuse) every unit page's card and write every clause's QR code. A card or code
     that fails is a located warning and its page goes without it; nothing here stops the build."""
+    try:
+        shared = _publish(build, config)
+    except Exception as err:  # noqa: BLE001 - previews and print codes are never worth the site
+        build.problems.append(Problem("build/docs", 1, f"link preview cards and QR codes could not be made "
+                                      f"({type(err).__name__}: {err}): pages are shared without them; "
+                                      "report it with this line"))
+        shared = SharedAssets()
+    use_shared(shared)
+    extra = getattr(config, "extra", None)
+    if extra is not None:
+        extra["clausebook_share"] = {
+            "cards": {page: {"path": c.path, "alt": c.alt, "width": c.width, "height": c.height}
+                      for page, c in shared.cards.items()},
+            "names": shared.names, "qr_base": shared.qr_base}
+
+
+def _publish(build, config) -> SharedAssets:
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
     site_url = config.site_url or ""
@@ -29,12 +46,7 @@ def publish_share_assets(build, config) -> None:
         if site_url else (0, [])
     build.problems += problems + qr_problems
     names = {d.slug: document_name(d) for d in structured}
-    shared = SharedAssets(cards, names, site_url if codes else "")
-    use_shared(shared)
-    config.extra["clausebook_share"] = {
-        "cards": {page: {"path": c.path, "alt": c.alt, "width": c.width, "height": c.height}
-                  for page, c in cards.items()},
-        "names": names, "qr_base": shared.qr_base}
+    return SharedAssets(cards, names, site_url if codes else "")
 
 
 def document_name(doc: Document) -> str:

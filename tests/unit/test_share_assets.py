@@ -187,3 +187,19 @@ def test_an_agreement_whose_name_says_agreement_is_cited_as_it_is():
 def test_bylaws_are_cited_by_their_own_name_even_without_the_word_agreement():
     assert cite_name("bylaws", "Bylaws of CUPE Local 476", "Local 476 Bylaws") == "Local 476 Bylaws"
     assert cite_name("bylaws", "Bylaws of Local 476") == "Bylaws of Local 476"
+
+
+def test_a_failure_to_make_cards_and_codes_is_a_warning_and_the_build_goes_on(tmp_path: Path):
+    from types import SimpleNamespace
+
+    from generator.render import preview
+    from generator.render.share import publish_share_assets
+
+    build = SimpleNamespace(documents=[object()], problems=[], config=SimpleNamespace(local="", name="S"))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"),
+                             site_url="https://e.org/", extra={})
+    publish_share_assets(build, config)
+    assert [p.level for p in build.problems] == ["warning"]
+    assert "pages are shared without them" in build.problems[0].message
+    assert config.extra["clausebook_share"] == {"cards": {}, "names": {}, "qr_base": ""}
+    assert preview.LAST.cards == {}

@@ -19,6 +19,7 @@ from generator.render.escape import safe_url, text_html
 from mkdocs.structure.toc import get_toc
 from generator.render.data import write_data
 from generator.render.search import write_search_index
+from generator.render.share import publish_share_assets
 from generator.report import print_report
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
@@ -41,6 +42,7 @@ def on_config(config, **kwargs):
         config.repo_url = _checked_url(build, root, "repo_url", build.config.repo_url)
         if config.repo_url and not config.repo_name:
             config.repo_name = text_html(_repo_name(config.repo_url))
+    publish_share_assets(build, config)  # cards and QR codes into docs_dir (render/share.py)
     return config
 
 

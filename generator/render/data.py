@@ -12,7 +12,7 @@ from ..model import Document, Node
 from ..tree.citations import short_path
 from .escape import attr, html, json_text
 from .glossary import write_glossary_json
-from .preview import Preview, absolute, opening_words, preview_title
+from .preview import Preview, absolute, card_fields, image_tags, opening_words, preview_title, twitter_card
 
 CITED_KINDS = {"article", "section", "schedule", "appendix", "addendum", "lou", "mou", "part", "clause"}
 
@@ -97,7 +97,8 @@ def _preview(entry: ClauseEntry, node: Node | None, agreement: str, site_url: st
     canonical the clause where it is read (…/article-12/#cl-12-05)."""
     return Preview(preview_title(entry.cite, entry.title, agreement),
                    opening_words(node) if node is not None else "",
-                   absolute(site_url, entry.short_url), absolute(site_url, entry.url))
+                   absolute(site_url, entry.short_url), absolute(site_url, entry.url),
+                   **card_fields(entry.url.split("#")[0], site_url))  # its article's card
 
 
 def alias_entries(doc: Document, entries: list[ClauseEntry]) -> list[tuple[str, ClauseEntry]]:
@@ -138,10 +139,10 @@ def preview_tags(preview: Preview) -> str:
     absolute-only ones (canonical, og:url) are left out: a relative og:url is not resolved by
     previewers, and a wrong canonical is worse than none."""
     tags = [("og:type", "article"), ("og:title", preview.title),
-            ("og:description", preview.description), ("twitter:card", "summary"),
+            ("og:description", preview.description), ("twitter:card", twitter_card(preview)),
             ("twitter:title", preview.title), ("twitter:description", preview.description)]
     out = "".join(f"<meta {'name' if key.startswith('twitter:') else 'property'}=\"{key}\" "
-                  f"content=\"{attr(value)}\">\n" for key, value in tags if value)
+                  f"content=\"{attr(value)}\">\n" for key, value in tags if value) + image_tags(preview)
     if preview.description:
         out += f"<meta name=\"description\" content=\"{attr(preview.description)}\">\n"
     if preview.canonical:

@@ -234,7 +234,7 @@ def test_share_copies_citation_title_and_short_url(context, page, site_url, agre
     name = {"12": "Article 12", "LOU 3": "Letter of Understanding 3"}.get(cite, label(cite))
     title = {"12.02.d.2": "Shop Steward's Duties"}.get(cite, clause["title"])
     # as a grievance form cites it, then the link
-    expected = f"{name} ({title}), Sooke 2006–2010 — {site_url}{clause['short_url']}"
+    expected = f"{name} ({title}), Sooke 2006–2010 Collective Agreement — {site_url}{clause['short_url']}"
     assert page.evaluate("typeof navigator.share") == "undefined"
     share_button(page, f"Share {name}").tap()
     expect(page.get_by_role("status")).to_contain_text("Link copied")
@@ -260,7 +260,7 @@ def test_share_uses_the_web_share_sheet_where_there_is_one(context, page, site_u
     page.wait_for_function("() => !!window.__shared")
     shared = page.evaluate("window.__shared")
     assert shared["url"] == site_url + clause["short_url"]
-    assert shared["text"] == f"Article 12.05 ({clause['title']}), Sooke 2006–2010"
+    assert shared["text"] == f"Article 12.05 ({clause['title']}), Sooke 2006–2010 Collective Agreement"
     expect(page.get_by_role("status")).to_contain_text("Shared")
 
 

@@ -1,19 +1,31 @@
 """Link previews, read as a messaging app reads them: the HTML only, no script run, no meta
 refresh followed. Every short URL of every agreement and every unit page must say which clause
-it is (og:title), what it says (og:description: the clause's own opening words) and where it
-lives (absolute canonical and og:url, under the GitHub Pages project path)."""
+it is (og:title), what it says (og:description: the clause's own opening words), where it
+lives (absolute canonical and og:url, under the GitHub Pages project path) and show its
+article's card (og:image: an absolute URL of a 1200x630 PNG that is in the site, with alt text;
+twitter:card summary_large_image)."""
 from __future__ import annotations
 
 import html as html_lib
+import json
+import os
 import re
+import subprocess
+import sys
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+from PIL import Image
+
+from generator.render.cards import Card, card_key
 from generator.render.data import write_redirect
 from generator.render.preview import Preview, opening_words
 from generator.model import Block, Node
+
+ROOT = Path(__file__).resolve().parents[2]
 
 DESCRIPTION_MAX = 201  # ~200 characters and the "…"
 
@@ -92,9 +104,30 @@ def _assert_absolute(url: str | None, project_path: str, path: str, where: str) 
     assert urlsplit(url).path == f"{project_path}/{path}", f"{where}: {url} is not under {project_path}/"
 
 
+def _assert_card(head: _Head, site_dir: Path, project_path: str, where: str) -> str:
+    """og:image is an absolute URL under the project path of a PNG in the site, of the size
+    og:image:width/height state, with alt text; the large-image Twitter card shows it.
+    Returns the alt text."""
+    image = head.meta.get("og:image", "")
+    assert image and urlsplit(image).scheme in ("http", "https"), f"{where}: og:image {image!r}"
+    path = urlsplit(image).path
+    assert path.startswith(project_path + "/"), f"{where}: {image} is not under {project_path}/"
+    file = site_dir / path[len(project_path) + 1:]
+    assert file.is_file(), f"{where}: og:image {image} is not in the site ({file})"
+    with Image.open(file) as png:
+        assert png.format == "PNG", where
+        assert png.size == (int(head.meta["og:image:width"]), int(head.meta["og:image:height"])) == (1200, 630), where
+    assert head.meta.get("og:image:type") == "image/png", where
+    assert head.meta.get("twitter:card") == "summary_large_image", where
+    assert head.meta.get("twitter:image") == image, where
+    alt = head.meta.get("og:image:alt", "")
+    assert alt and head.meta.get("twitter:image:alt") == alt, f"{where}: no alt text for the card"
+    return alt
+
+
 def test_every_short_url_previews_its_clause(site_dir: Path, agreements, project_path: str):
     names = {}
-    checked = 0
+    checked = cards = 0
     for slug, entries in agreements.items():
         pages = {e["url"].split("#")[0] for e in entries}
         for entry in entries:
@@ -109,7 +142,15 @@ def test_every_short_url_previews_its_clause(site_dir: Path, agreements, project
             names.setdefault(slug, title.rsplit(" · ", 1)[-1])
             assert title.endswith(" · " + names[slug]), f"{where}: og:title {title!r} lacks the agreement"
             assert head.meta.get("og:type") == "article"
-            assert head.meta.get("twitter:card") == "summary"
+            page = entry["url"].split("#")[0]
+            if page != f"{slug}/":  # a clause on a unit page shows its article's card
+                alt = _assert_card(head, site_dir, project_path, where)
+                unit = head_of((site_dir / page / "index.html").read_text(encoding="utf-8"))
+                assert head.meta["og:image"] == unit.meta["og:image"], f"{where}: not its article's card"
+                assert alt == unit.meta["og:image:alt"], where
+                cards += 1
+            else:  # on the agreement's home page (a preamble): no article, no card
+                assert head.meta.get("twitter:card") == "summary", where
             _assert_absolute(head.meta.get("og:url"), project_path, entry["short_url"], where)
             _assert_absolute(head.canonical, project_path, entry["url"].split("#")[0], where)
             assert head.canonical.endswith("#" + entry["url"].split("#")[1]), where
@@ -122,6 +163,7 @@ def test_every_short_url_previews_its_clause(site_dir: Path, agreements, project
             checked += 1
     assert len(names) == len(agreements), f"short URLs of only {sorted(names)}"
     assert checked > 100
+    assert cards > 100
 
 
 _TEXT_CACHE: dict[Path, str] = {}
@@ -151,7 +193,10 @@ def test_every_unit_page_previews_itself(site_dir: Path, agreements, project_pat
         for page, entry in units.items():
             head = head_of((site_dir / page / "index.html").read_text(encoding="utf-8"))
             assert head.meta.get("og:title"), page
-            assert head.meta.get("twitter:card") == "summary", page
+            alt = _assert_card(head, site_dir, project_path, page)
+            # the card says which unit it is: the page's own heading label ("Article 12", "Schedule A")
+            label = head.meta["og:title"].split(" · ")[0].split(" – ")[0]
+            assert alt.startswith(label), f"{page}: card alt {alt!r} does not start with {label!r}"
             _assert_absolute(head.canonical, project_path, page, page)
             assert head.meta.get("og:url") == head.canonical, page
             if head.meta.get("og:description"):  # a unit of headings only has no words of its own
@@ -165,12 +210,15 @@ def test_short_url_served_under_project_path_previews_without_following(site_url
                                                                         project_path: str):
     for slug, entries in agreements.items():
         pages = {e["url"].split("#")[0] for e in entries}
-        entry = next(e for e in entries if e["short_url"] not in pages)
+        entry = next(e for e in entries if e["short_url"] not in pages and e["url"].split("#")[0] != f"{slug}/")
         head = head_of(fetch(site_url + entry["short_url"]))
         assert head.meta["og:title"].startswith(entry["cite"])
         assert head.meta["og:description"]
         _assert_absolute(head.meta.get("og:url"), project_path, entry["short_url"], entry["short_url"])
         assert any("location.replace" in s for s in head.scripts), "the redirect for people is gone"
+        image = urlsplit(head.meta["og:image"]).path
+        with urllib.request.urlopen(site_url + image[len(project_path) + 1:], timeout=10) as response:
+            assert response.headers["Content-Type"] == "image/png"
         assert "http-equiv" in fetch(site_url + entry["short_url"])
 
 
@@ -214,3 +262,57 @@ def test_opening_words_stop_at_a_table_and_include_a_sub_clause_title():
     definitions = Node("clause", children=[Node("clause", title='"BOARD"',
                                                 blocks=[Block("para", "means the Board.")])])
     assert opening_words(definitions) == '"BOARD" means the Board.'
+
+
+# ------------------------------------------------------------------ markup in titles (own build)
+
+MARKUP = '<b>Pay</b> & "Benefits" <script>alert(1)</script>'
+MARKED = f"""---
+title: "Marked Collective Agreement"
+short_title: {json.dumps("Marked " + MARKUP)}
+---
+ARTICLE 1 - WAGES {MARKUP}
+
+1.01 Rates
+
+The rates in Schedule A apply to every employee of the board.
+"""
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory):
+    """A site whose agreement and article titles and local's name carry markup, built with the
+    real `clausebook build` under a GitHub Pages project address."""
+    root = tmp_path_factory.mktemp("marked")
+    for name in ("mkdocs.yml", "theme", "generator"):
+        (root / name).symlink_to(ROOT / name, target_is_directory=(ROOT / name).is_dir())
+    (root / "site_config").mkdir()
+    (root / "site_config" / "site.yml").write_text(
+        f'name: "Marked site"\nlocal: {json.dumps("Local " + MARKUP)}\n', encoding="utf-8")
+    (root / "content" / "agreements").mkdir(parents=True)
+    (root / "content" / "agreements" / "marked.md").write_text(MARKED, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1",
+               CLAUSEBOOK_SITE_URL="https://owner.github.io/repo/")
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600)
+    if not (root / "site" / "index.html").is_file():
+        pytest.fail(f"the marked site was not built:\n{proc.stdout}{proc.stderr}", pytrace=False)
+    return root / "site"
+
+
+def test_markup_in_titles_is_the_cards_text_and_alt_text_not_markup(marked: Path):
+    entries = json.loads((marked / "marked" / "clauses.json").read_text(encoding="utf-8"))
+    unit = next(e for e in entries if e["cite"] == "1")
+    title = unit["title"]  # the body's leftover HTML tags are removed by cleaning; & and quotes stay
+    assert title.startswith("WAGES") and '& "Benefits"' in title, title
+    drawn = Card(f"Marked {MARKUP} Collective Agreement", "Article 1", title, f"Local {MARKUP}")
+    for rel in ("marked/article-1/", "marked/1.01/"):
+        markup = (marked / rel / "index.html").read_text(encoding="utf-8")
+        head = head_of(markup)
+        alt = _assert_card(head, marked, "/repo", rel)
+        assert alt == drawn.alt, rel  # the text itself, once: not "&lt;b&gt;", not live markup
+        # the file is the card of exactly these strings (its name is their hash)
+        assert head.meta["og:image"] == f"https://owner.github.io/repo/assets/cards/{card_key(drawn)}.png"
+        assert "<script>alert" not in markup and "<b>Pay" not in markup, rel
+    article = head_of((marked / "marked" / "article-1" / "index.html").read_text(encoding="utf-8"))
+    assert article.meta["clausebook:cite-as"] == f"Marked {MARKUP} Collective Agreement"

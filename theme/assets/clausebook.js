@@ -11,8 +11,10 @@
  *    Material's instant navigation does): only the highlight moves.
  * 2. Share: every clause with a short URL (`data-short`) gets a button, "Share Article 12.05",
  *    that opens the Web Share sheet where the browser has one, and otherwise copies
- *    "Article 12.05 – Settling of Grievance – https://…/sooke-2006/12.05/" to the clipboard;
- *    either way a status message confirms it.
+ *    "Article 12.05 (Settling of Grievance), Sooke 2006–2010 Collective Agreement —
+ *    https://…/sooke-2006/12.05/" to the clipboard; either way a status message confirms it.
+ *    Beside it, "QR for print" opens a dialog with the QR code of the short URL and the citation
+ *    under it; printing then prints only that (for a notice on the board).
  * 3. "Clauses in Article 12": a collapsed list of the unit's clauses under its title, so a phone
  *    reader can jump within a long article without opening the menu.
  * 4. Print: the unit's short URL under the agreement line (print-only), so a printout can be
@@ -27,6 +29,9 @@
   var GAP = 8; // px of air between the sticky bars and a landed element
   var SHARE_ICON =
     '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M18 16.08c-.76 0-1.44.3-1.96.77L8.91 12.7c.05-.23.09-.46.09-.7s-.04-.47-.09-.7l7.05-4.11c.54.5 1.25.81 2.04.81a3 3 0 0 0 3-3 3 3 0 0 0-3-3 3 3 0 0 0-3 3c0 .24.04.47.09.7L8.04 9.81C7.5 9.31 6.79 9 6 9a3 3 0 0 0-3 3 3 3 0 0 0 3 3c.79 0 1.5-.31 2.04-.81l7.12 4.15c-.05.21-.08.43-.08.66 0 1.61 1.31 2.91 2.92 2.91s2.92-1.3 2.92-2.91A2.92 2.92 0 0 0 18 16.08"/></svg>';
+
+  var QR_ICON =
+    '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 11h8V3H3zm2-6h4v4H5zM3 21h8v-8H3zm2-6h4v4H5zM13 3v8h8V3zm6 6h-4V5h4zm0 10h2v2h-2zm-6-6h2v2h-2zm2 2h2v2h-2zm-2 2h2v2h-2zm2 2h2v2h-2zm2-2h2v2h-2zm0-4h2v2h-2zm2 2h2v2h-2z"/></svg>';
 
   var root = siteRoot(); // computed once: Material's base is relative to the first page
   var userMoved = false; // stop re-adjusting once the reader scrolls on their own
@@ -69,9 +74,14 @@
     return /^(?:[A-Z]\.)?\d/.test(cite) ? "Article " + cite : cite;
   }
 
+  function metaContent(name) {
+    var meta = document.querySelector('meta[name="' + name + '"]');
+    return meta ? meta.getAttribute("content") || "" : "";
+  }
+
   function textOf(el) {
     var copy = el.cloneNode(true);
-    copy.querySelectorAll(".cb-share, .headerlink, .cb-print-only").forEach(function (x) { x.remove(); });
+    copy.querySelectorAll(".cb-share, .cb-qr, .headerlink, .cb-print-only").forEach(function (x) { x.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
@@ -125,9 +135,11 @@
     var cite = el.getAttribute("data-cite") || "";
     var label = isUnit(el) ? unitHeading().split(" – ")[0] : citeLabel(cite);
     var title = shareTitle(el);
-    // As a grievance form cites: "Article 12.05 (Settling of Grievance), Sooke 2006–2010 — <URL>"
+    // As a grievance form cites: "Article 12.05 (Settling of Grievance), Sooke 2006–2010
+    // Collective Agreement — <URL>". The document's name comes from the generator, which knows
+    // whether it is an agreement or bylaws (render/preview.py cite_name); else its short title.
     var doc = document.querySelector(".md-content .cb-doc");
-    var agreement = doc ? (doc.getAttribute("data-doc-title") || "") : "";
+    var agreement = metaContent("clausebook:cite-as") || (doc ? (doc.getAttribute("data-doc-title") || "") : "");
     var text = (title ? label + " (" + title + ")" : label) + (agreement ? ", " + agreement : "");
     var url = new URL(el.getAttribute("data-short"), root).href;
     return { label: label, text: text, url: url, line: text + " \u2014 " + url };
@@ -312,9 +324,85 @@
         event.preventDefault();
         share(el);
       });
-      if (/^H[1-6]$/.test(el.tagName)) el.appendChild(button);
-      else el.insertBefore(button, el.firstChild);
+      var qr = qrBase() ? qrButton(el, label) : null;
+      if (/^H[1-6]$/.test(el.tagName)) {
+        el.appendChild(button);
+        if (qr) el.appendChild(qr);
+      } else {
+        el.insertBefore(button, el.firstChild);
+        if (qr) button.insertAdjacentElement("afterend", qr);
+      }
+      if (qr) el.classList.add("cb-has-qr");
     });
+  }
+
+  // ------------------------------------------------------------------------------- QR for print
+
+  // The code of each short URL is made at build time (generator/render/qr.py) as <short URL>qr.svg
+  // and encodes the published address (meta clausebook:qr): fetched only when asked for.
+  var qrDialog = null;
+  var qrOpener = null;
+
+  function qrBase() {
+    return metaContent("clausebook:qr");
+  }
+
+  function closeQr() {
+    if (qrDialog && qrDialog.open) qrDialog.close();
+  }
+
+  function buildQrDialog() {
+    var dialog = document.createElement("dialog");
+    dialog.className = "cb-qr-dialog";
+    dialog.setAttribute("aria-labelledby", "cb-qr-heading");
+    dialog.innerHTML =
+      '<h2 id="cb-qr-heading" class="cb-qr-heading">QR code for print</h2>' +
+      '<img class="cb-qr-code" width="240" height="240" alt="">' +
+      '<p class="cb-qr-cite"></p><p class="cb-qr-url"></p>' +
+      '<div class="cb-qr-actions">' +
+      '<button type="button" class="md-button md-button--primary cb-qr-print">Print</button>' +
+      '<button type="button" class="md-button cb-qr-close">Close</button></div>';
+    dialog.querySelector(".cb-qr-print").addEventListener("click", function () { window.print(); });
+    dialog.querySelector(".cb-qr-close").addEventListener("click", closeQr);
+    dialog.addEventListener("click", function (event) {
+      if (event.target === dialog) closeQr(); // a tap outside the box
+    });
+    dialog.addEventListener("close", function () {
+      document.documentElement.classList.remove("cb-qr-open");
+      if (qrOpener && document.body.contains(qrOpener)) qrOpener.focus();
+    });
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+
+  function showQr(el, opener) {
+    var data = shareData(el);
+    var printed = new URL(el.getAttribute("data-short"), qrBase()).href;
+    if (!qrDialog || !document.body.contains(qrDialog)) qrDialog = buildQrDialog();
+    var img = qrDialog.querySelector(".cb-qr-code");
+    img.src = new URL(el.getAttribute("data-short") + "qr.svg", root).href;
+    img.alt = "QR code of " + printed;
+    qrDialog.querySelector(".cb-qr-cite").textContent = data.text;
+    qrDialog.querySelector(".cb-qr-url").textContent = printed;
+    qrOpener = opener;
+    document.documentElement.classList.add("cb-qr-open");
+    if (typeof qrDialog.showModal === "function") qrDialog.showModal();
+    else qrDialog.setAttribute("open", "");
+    qrDialog.querySelector(".cb-qr-print").focus();
+  }
+
+  function qrButton(el, label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cb-qr";
+    button.innerHTML = QR_ICON;
+    button.setAttribute("aria-label", "QR for print: " + label);
+    button.title = "QR code of the link to " + label + ", to print";
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      showQr(el, button);
+    });
+    return button;
   }
 
   // ------------------------------------------------------------------------------- clause list

@@ -19,6 +19,7 @@ from generator.render.escape import safe_url, text_html
 from mkdocs.structure.toc import get_toc
 from generator.render.data import write_data
 from generator.render.search import write_search_index
+from generator.offline import write_offline
 from generator.report import print_report
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
@@ -113,4 +114,5 @@ def on_post_build(config, **kwargs):
         write_search_index(build.documents, site_dir)
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
+    write_offline(build, config, site_dir)  # manifest, icons, service worker (generator/offline/)
     print_report(build, verbose=os.environ.get("CLAUSEBOOK_VERBOSE") == "1")

@@ -17,8 +17,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SHELL_GLOBS = ("assets/stylesheets/*.css", "assets/javascripts/*.js", "assets/javascripts/workers/*.js",
-               "assets/*.css", "assets/*.js", "assets/images/*", "icons/*.png")
+SHELL_GLOBS = ("assets/stylesheets/*.css", "assets/javascripts/*.js", "assets/*.css", "assets/*.js",
+               "assets/images/*", "icons/*.png")
+# The search workers go with each agreement's list instead: a worker takes its address from the
+# response, and a precached one answers as "…?__WB_REVISION__=…", losing the "?material=" that
+# clausebook-search.js reads.
+SEARCH_WORKERS = "assets/javascripts/workers/*.js"
 # The page the build writes for a short URL (render/data.py write_redirect): its refresh target.
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
 LEGACY_SEARCH = ("search/search_index.json", "search/clausebook_index.json")
@@ -84,7 +88,8 @@ def agreement_list(site: Path, slug: str, title: str, pieces: dict[str, list[str
             continue
         url = rel[: -len("index.html")] if path.name == "index.html" else rel
         out.files.append((url, revision(path), path.stat().st_size))
-    for url in pieces.get(f"{slug}/", pieces.get("*", [])):
+    workers = [p.relative_to(site).as_posix() for p in sorted(site.glob(SEARCH_WORKERS))]
+    for url in pieces.get(f"{slug}/", pieces.get("*", [])) + workers:
         path = site / url
         if path.is_file():
             out.files.append((url, revision(path), path.stat().st_size))

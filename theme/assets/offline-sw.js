@@ -27,7 +27,12 @@
   var saving = new Map(); // slug -> {done, total, promise}
 
   workbox.core.setCacheNameDetails({ prefix: "clausebook" });
-  self.addEventListener("install", function () { self.skipWaiting(); });
+  // The home page (the installed app's start_url) is kept from the start: it must open offline
+  // even if the member left it before the worker ran.
+  self.addEventListener("install", function (event) {
+    self.skipWaiting();
+    event.waitUntil(keepPage(SCOPE));
+  });
   workbox.core.clientsClaim();
   workbox.precaching.precacheAndRoute(CB.precache, {
     ignoreURLParametersMatching: [/^material$/, /^v$/], directoryIndex: null, cleanURLs: false,
@@ -57,6 +62,16 @@
   }
 
   var keepPlugin = {
+    // Ask the server every time (a 304 costs a few bytes): GitHub Pages lets browsers keep a page
+    // for 10 minutes, and a correction must not wait for that. A navigation cannot be copied with
+    // new options, so it is asked again as a GET that does not follow redirects (a redirect is
+    // handed to the browser, which follows it).
+    requestWillFetch: function (o) {
+      return Promise.resolve(new Request(o.request.url, {
+        cache: "no-cache", credentials: "same-origin",
+        redirect: o.request.mode === "navigate" ? "manual" : "follow",
+      }));
+    },
     cacheKeyWillBeUsed: function (o) { return Promise.resolve(key(o.request.url)); },
     cacheWillUpdate: function (o) { return keepable(o.response) ? stamped(o.response) : Promise.resolve(null); },
     cachedResponseWillBeUsed: function (o) {
@@ -210,7 +225,7 @@
     return caches.open(PAGES).then(function (cache) {
       return cache.match(page).then(function (found) {
         if (found) return null;
-        return fetch(page).then(function (r) {
+        return fetch(page, { cache: "no-cache" }).then(function (r) {
           return keepable(r) ? stamped(r).then(function (s) { return cache.put(page, s); }) : null;
         });
       });

@@ -84,8 +84,8 @@
 
   function showSaved(savedAt) {
     var when = savedAt && savedAt !== "?" ? "Saved " + day(savedAt, true) : "Saved copy";
-    notice(when + (navigator.onLine ? " — the network did not answer; this copy may not be the newest"
-                                    : " — you are offline"));
+    // Answered from the saved copy means the network failed (navigator.onLine may still say true).
+    notice(when + " — you are offline. This is the copy saved on this device.");
   }
 
   // ------------------------------------------------------------------ "Save this agreement"
@@ -140,8 +140,8 @@
   }
 
   window.addEventListener("load", function () {
-    navigator.serviceWorker.register(new URL(sw, location.href).href).then(function () {
-      return navigator.serviceWorker.ready;
-    }).then(start).catch(function () { /* no worker: the site works as before */ });
+    // Offline, registering fails (sw.js cannot be checked) but the worker already installed runs.
+    navigator.serviceWorker.register(new URL(sw, location.href).href).catch(function () {});
+    navigator.serviceWorker.ready.then(start);
   });
 })();

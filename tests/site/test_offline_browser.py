@@ -4,6 +4,7 @@ rebuild, an online member sees the change. Served under a GitHub Pages project p
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 import time
@@ -145,3 +146,49 @@ def test_after_a_rebuild_an_online_member_sees_the_change(context, copy_served, 
     page.reload(wait_until="load")
     assert "Corrected in the new agreement." in page.locator(f"#{anchor}").inner_text(), \
         "offline, the copy kept is the one before the correction"
+
+
+def test_save_button_shows_the_size_then_when_it_was_saved(browser, site_url, sooke):
+    """With Save-Data on, nothing is saved on its own: one tap on the agreement's home page does."""
+    slug, _ = sooke
+    ctx = browser.new_context(**PHONE)
+    ctx.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    try:
+        page = ctx.new_page()
+        page.goto(site_url + slug + "/", wait_until="load")
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+        page.reload(wait_until="load")
+        button = page.locator(".cb-offline-save button")
+        button.wait_for(timeout=10_000)
+        assert re.fullmatch(r"Save this agreement for offline \(\d+(\.\d)? (MB|KB)\)", button.inner_text()), \
+            button.inner_text()
+        button.tap()
+        page.locator(".cb-offline-save", has_text="Saved for offline").wait_for(timeout=SAVE_TIMEOUT_S * 1000)
+        assert re.search(r"Saved for offline · \d+(\.\d)? (MB|KB) · \d+ \w{3}", page.locator(".cb-offline-save").inner_text())
+        ctx.set_offline(True)
+        page.goto(site_url + _pages(load_entries(page, site_url, slug))[-1]["url"].split("#")[0], wait_until="load")
+        assert page.locator(".md-content h1").count() == 1, _shown(page)
+    finally:
+        ctx.close()
+
+
+def load_entries(page, base: str, slug: str) -> list[dict]:
+    return page.evaluate("""async ([base, slug]) => {
+        const r = await caches.match(base + slug + '/clauses.json'); return r ? r.json() : []; }""", [base, slug])
+
+
+def test_search_answers_offline_over_a_saved_agreement(context, site_url, sooke):
+    slug, entries = sooke
+    page = context.new_page()
+    page.goto(site_url, wait_until="load")
+    page.goto(site_url + _pages(entries)[0]["url"].split("#")[0], wait_until="load")
+    _saved(page, site_url, slug)
+    context.set_offline(True)
+    page.goto(site_url + slug + "/", wait_until="load")
+    page.locator("label.md-header__button[for=__search]").click()
+    field = page.locator("input.md-search__input")
+    field.fill("grievance")
+    field.press("End")  # Material reads the query on keyup
+    page.locator(".md-search-result__item a").first.wait_for(timeout=30_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert any(f"/{slug}/" in href for href in hrefs), hrefs[:5]

@@ -150,9 +150,13 @@
     if (!Object.prototype.hasOwnProperty.call(CB.agreements, slug)) return Promise.resolve();
     if (saving.has(slug)) return saving.get(slug).promise;
     var job = { slug: slug, done: 0, total: 0 };
-    job.promise = fetchAgreement(slug, job).catch(function () {
-      tell({ type: "save-failed", slug: slug });
-    }).then(function () { saving.delete(slug); });
+    job.promise = fetchAgreement(slug, job).then(function () {
+      saving.delete(slug);
+      return status(slug, null).then(tell);
+    }, function () {
+      saving.delete(slug);
+      return tell({ type: "save-failed", slug: slug });
+    });
     saving.set(slug, job);
     return job.promise;
   }
@@ -173,7 +177,7 @@
           });
         });
       });
-    }).then(function () { return status(slug, null); }).then(tell);
+    });
   }
 
   /** Fetch the files not saved at their revision, four at a time; the number that failed. */

@@ -52,10 +52,18 @@ def revision(path: Path) -> str:
     return hashlib.md5(path.read_bytes()).hexdigest()[:12]
 
 
+NOT_SHELL = ("offline-sw.js",)  # the worker's own code: sw.js imports it, the browser keeps it with the worker
+# A name that carries its own content hash (Material's bundle.a5f9d56c.min.js): Workbox needs no
+# revision for it, and then fetches it normally, from the browser's cache the page just filled.
+HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)$")
+
+
 def shell(site: Path) -> list[dict]:
     """[{url, revision}] of the site shell, relative to the site root, sorted."""
-    found = {p for glob in SHELL_GLOBS for p in site.glob(glob) if p.is_file() and not p.name.endswith(".map")}
-    return [{"url": p.relative_to(site).as_posix(), "revision": revision(p)} for p in sorted(found)]
+    found = {p for glob in SHELL_GLOBS for p in site.glob(glob)
+             if p.is_file() and not p.name.endswith(".map") and p.name not in NOT_SHELL}
+    return [{"url": p.relative_to(site).as_posix(), "revision": None if HASHED.search(p.name) else revision(p)}
+            for p in sorted(found)]
 
 
 def search_pieces(site: Path) -> tuple[list[str], dict[str, list[str]]]:

@@ -61,3 +61,46 @@ def test_each_agreement_list_covers_its_pages_short_urls_and_search(site_dir, ag
             if entry["short_url"] != page:
                 assert short in listed["redirects"] or entry["short_url"] in urls, entry["short_url"]
         assert any(u.startswith("search/") for u in urls), f"{slug}: no search pieces"
+
+
+def test_clausebook_serve_pages_register_no_worker(tmp_path):
+    """`clausebook serve` (a live preview): its pages carry no worker to register, and it
+    writes no sw.js, so nothing caches the preview."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        base, html, deadline = None, None, time.monotonic() + 240
+        while html is None:
+            assert proc.poll() is None and time.monotonic() < deadline, "clausebook serve did not start"
+            for path in ("/", "/clausebook/"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
+                        base, html = f"http://127.0.0.1:{port}{path}", r.read().decode()
+                        break
+                except (urllib.error.URLError, OSError):
+                    continue
+            time.sleep(1)
+        assert "assets/offline.js" in html and 'rel="manifest"' in html
+        assert "data-sw" not in html, "a preview page would register a service worker"
+        try:
+            urllib.request.urlopen(base + "sw.js", timeout=5)
+            raise AssertionError("the preview serves a sw.js")
+        except urllib.error.HTTPError as err:
+            assert err.code == 404
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

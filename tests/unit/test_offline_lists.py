@@ -75,4 +75,12 @@ def test_the_shell_is_css_js_and_icons_without_source_maps(tmp_path):
         (site / name).write_text("x")
     urls = [e["url"] for e in shell(site)]
     assert urls == ["assets/a.css", "assets/a.js", "assets/javascripts/bundle.1.min.js", "icons/icon-192.png"]
-    assert all(len(e["revision"]) == 12 for e in shell(site))
+    revisions = {e["url"]: e["revision"] for e in shell(site)}
+    assert revisions["assets/javascripts/bundle.1.min.js"] is not None  # "1" is no content hash
+    assert len(revisions["assets/a.js"]) == 12
+
+
+def test_a_file_named_by_its_content_hash_needs_no_revision(tmp_path):
+    (tmp_path / "assets/javascripts").mkdir(parents=True)
+    (tmp_path / "assets/javascripts/bundle.a5f9d56c.min.js").write_text("x")
+    assert shell(tmp_path) == [{"url": "assets/javascripts/bundle.a5f9d56c.min.js", "revision": None}]

@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 from generator.render.data import write_data
 from generator.render.search import write_search_index
 from generator.render.share import publish_share_assets
+from generator.offline import write_offline
 from generator.report import print_report
 
 log = logging.getLogger("mkdocs.plugins.clausebook")
@@ -121,9 +122,15 @@ def write_search(build, config) -> None:
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
 
 
+def write_offline_files(build, config) -> None:
+    """Manifest, icons and service worker (generator/offline/); after the search index, whose
+    pieces each agreement's offline list names."""
+    write_offline(build, config, Path(config.site_dir))
+
+
 # What on_post_build writes into site/, in order: a step is `step(build, config)` and catches its
 # own failures (a located problem in build.problems), so one step never stops the next.
-POST_BUILD_STEPS = [write_data_files, write_search]
+POST_BUILD_STEPS = [write_data_files, write_search, write_offline_files]
 
 
 def on_post_build(config, **kwargs):

@@ -19,6 +19,7 @@ from .model import Problem
 @dataclass
 class SiteConfig:
     name: str = "Clausebook"
+    short_name: str = ""
     description: str = ""
     site_url: str = ""
     repo_url: str = ""

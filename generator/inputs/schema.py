@@ -130,6 +130,7 @@ class SiteModel(Strict):
     """site_config/site.yml: the site's identity and addresses."""
 
     name: OneLine = "Clausebook"
+    short_name: OneLine = ""  # under an installed app's icon (about 12 characters); default from name
     description: OneLine = ""
     site_url: SiteUrl = ""
     repo_url: SiteUrl = ""

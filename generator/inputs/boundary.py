@@ -35,10 +35,13 @@ MAX_REPORTED_LINES = 10
 #   index (the home page), 404 and sitemap (MkDocs), search (Material's search index), assets
 #   (Material's and theme/assets/), stylesheets and javascripts (Material's asset folders),
 #   bulletins (the blog_dir of mkdocs.yml) and the blog's archive/category/tags/page listings,
-#   glossary (each agreement's glossary/), and posts (the blog's source folder).
+#   glossary (each agreement's glossary/), posts (the blog's source folder), partials and
+#   workbox-v7.4.1 (theme/ folders), and offline, icons, sw.js, manifest.webmanifest (what
+#   generator/offline/ writes for offline reading and installing).
 RESERVED = frozenset({
     "index", "404", "sitemap", "search", "assets", "stylesheets", "javascripts", "bulletins",
-    "archive", "category", "tags", "page", "glossary", "posts",
+    "archive", "category", "tags", "page", "glossary", "posts", "partials", "workbox-v7.4.1",
+    "offline", "icons", "sw.js", "manifest.webmanifest",
 })
 
 

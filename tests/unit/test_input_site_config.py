@@ -55,7 +55,7 @@ def test_an_unknown_site_key_is_a_warning_and_the_rest_is_used(tmp_path):
     config, problems = load_site_config(folder(tmp_path, "site.yml", "name: Ours\ntheme: dark\n"))
     assert config.name == "Ours"
     assert located(problems) == ["site_config/site.yml:2: warning: unknown key 'theme' in site.yml: it is "
-                                 "ignored; known keys are description, local, name, repo_url, site_url"]
+                                 "ignored; known keys are description, local, name, repo_url, short_name, site_url"]
 
 
 def test_a_statute_with_a_script_address_is_refused_and_the_others_kept(tmp_path):

@@ -11,7 +11,8 @@
  *    the term shards holding them (one shard per word, whatever the number of agreements),
  *    ranks entries (citation first: an exact citation x1000; then the words' BM25 weights, all
  *    words found before some; an agreement named in the query, "sooke 12.05", x3), and downloads
- *    only the blocks holding the best LIMIT entries.
+ *    only the blocks holding the best LIMIT entries (a block that cannot be fetched, offline, is
+ *    skipped and the next entries take its place).
  * 3. Those entries (each tagged with its agreement: Material shows tags under a result) and their
  *    pages go to Material's worker as its index (SETUP), then the query: Material finds the words
  *    to highlight, groups results by page and answers the page as always. Its lunr search is
@@ -254,21 +255,43 @@
         if (score > 0) out.push({ id: id, score: score });
       });
       out.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-      return out.slice(0, LIMIT);
+      return out;
     });
+  }
+
+  /** The best LIMIT ranked entries whose blocks load, in rank order, with the loaded blocks.
+   *  A block that cannot be fetched (offline, an agreement that was not saved) drops its
+   *  entries and the next-ranked take their places, so offline search answers over the saved
+   *  agreements; only when no block at all loads is it an error. */
+  function loadBest(m, candidates) {
+    var best = [], byFile = new Map(), failed = new Map(), pos = 0, rounds = 0;
+    function round() {
+      var batch = [], files = [];
+      while (pos < candidates.length && best.length + batch.length < LIMIT) {
+        var r = candidates[pos++], file = blockFile(m, groupOf(m, r.id), r.id);
+        if (failed.has(file)) continue;
+        batch.push([r, file]);
+        if (!byFile.has(file) && files.indexOf(file) < 0) files.push(file);
+      }
+      return Promise.all(files.map(function (file) {
+        return json(file).then(function (block) { byFile.set(file, block); },
+                               function (error) { failed.set(file, error); });
+      })).then(function () {
+        batch.forEach(function (pair) { if (byFile.has(pair[1])) best.push(pair[0]); });
+        // e.g. offline, "grievance": Rockies' blocks fail, Sooke's (saved) fill the list
+        if (failed.size && best.length < LIMIT && pos < candidates.length && ++rounds < 8) return round();
+        if (!best.length && failed.size) throw failed.values().next().value;
+        return { best: best, byFile: byFile };
+      });
+    }
+    return round();
   }
 
   /** Material's documents for the ranked entries, each with its agreement as a tag, plus the
    *  pages they are on (Material shows a page above its clauses). */
-  function documents(m, best) {
-    var wanted = [];
-    best.forEach(function (r) {
-      var file = blockFile(m, groupOf(m, r.id), r.id);
-      if (wanted.indexOf(file) < 0) wanted.push(file);
-    });
-    return Promise.all(wanted.map(json)).then(function (blocks) {
-      var byFile = new Map();
-      wanted.forEach(function (file, i) { byFile.set(file, blocks[i]); });
+  function documents(m, all) {
+    return loadBest(m, all).then(function (loaded) {
+      var best = loaded.best, byFile = loaded.byFile;
       var docs = new Map();
       ranked = [];
       best.forEach(function (r) {

@@ -100,6 +100,12 @@ def _in_structured_document(src_uri: str) -> bool:
     return src_uri.split("/", 1)[0] in slugs and "/" in src_uri
 
 
+def on_env(env, config, files, **kwargs):
+    if serve_state.SERVE is not None:
+        env.bytecode_cache = serve_state.SERVE.templates  # compiled once per serve, not per rebuild
+    return env
+
+
 def on_post_page(output, page, config, **kwargs):
     if serve_state.SERVE is not None:
         serve_state.SERVE.rendered.add(page.file.src_uri)

@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from mkdocs.utils import clean_directory
 
 SERVE: "ServeState | None" = None  # set by cli.run_serve; None in `clausebook build`
@@ -42,6 +43,8 @@ class ServeState:
     search_pages: dict[str, list[dict]] = field(default_factory=dict)  # Material's entries by page
     changed: bool = True  # some data file or search entry changed in this rebuild
     search_stub: str = ""  # the last search/search_index.json written, put back when unchanged
+    page_texts: dict[str, tuple[bytes, dict]] = field(default_factory=dict)  # search: page -> (HTML digest, texts)
+    templates: "MemoryBytecodeCache" = field(default_factory=lambda: MemoryBytecodeCache())
 
     def start(self, key: bytes, site_dir: Path) -> None:
         """Begin a rebuild: a full one (emptied site folder, nothing remembered) when the key
@@ -94,3 +97,19 @@ def site_key(config, files) -> bytes:
         if path.is_file():
             h.update(str(path).encode("utf-8") + b"\0" + path.read_bytes())
     return h.digest()
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept between rebuilds: MkDocs makes a new Jinja
+    environment for every build, which compiled Material's ~60 templates again each time. Jinja
+    checks each entry against its template's source, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ from mkdocs.structure.toc import get_toc
 from generator import serve_state
 from generator.render.data import data_files, data_folder, write_data
 from generator.render.pages import STRUCTURED
-from generator.render.search import MATERIAL_INDEX, write_search_index
+from generator.render.search import MATERIAL_INDEX, unit_page_urls, write_search_index
 from generator.render.share import publish_share_assets
 from generator.offline import write_offline
 from generator.report import print_report
@@ -31,10 +32,24 @@ from generator.report import print_report
 log = logging.getLogger("mkdocs.plugins.clausebook")
 
 
+@dataclass
+class BuiltPages:
+    """This build's pages: the unit pages' URLs (their search entries are Clausebook's own) and
+    every page's URL in the order MkDocs built it (the order of Material's search entries)."""
+
+    units: set[str] = field(default_factory=set)
+    order: list[str] = field(default_factory=list)
+
+
+PAGES = BuiltPages()
+
+
 def on_config(config, **kwargs):
     root = Path(config.config_file_path).parent
     build = generate(root, Path(config.docs_dir))
     build_module.LAST = build  # for `clausebook build --strict`, which reads its problems
+    PAGES.units = {url for doc in build.documents for url in unit_page_urls(doc)}
+    PAGES.order = []
     build.problems += terms_config.unknown_documents(terms_config.current(), {d.slug for d in build.documents})
     config.nav = build.rendered.nav  # titles already HTML (render.pages.nav_html)
     if build.config.name:
@@ -107,6 +122,7 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
+    PAGES.order.append(page.url)
     if serve_state.SERVE is not None:
         serve_state.SERVE.rendered.add(page.file.src_uri)
     return output
@@ -115,7 +131,12 @@ def on_post_page(output, page, config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     """Markdown -> HTML of one page runs inside a guard (pipeline.isolated, for MkDocs' stage):
     if it raises, that page says it could not be built, its document gets a located error
-    (`--strict` fails) and MkDocs goes on with the other pages."""
+    (`--strict` fails) and MkDocs goes on with the other pages.
+
+    A unit page is left out of Material's search index: render/search.py replaces its entries
+    with one per clause anyway, and Material parsing the HTML of every article was 5% of a build."""
+    if page.url in PAGES.units:
+        page.meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}}
     render = page.render
 
     def guarded(config, files):
@@ -159,41 +180,60 @@ def write_data_files(build, config) -> None:
 
 def write_search(build, config) -> None:
     """Clausebook's search index, after Material's search plugin (hooks run last); on failure
-    Material's own index stays. In serve, only when its inputs changed (serve_index)."""
+    Material's own index stays. Material's entries are put in page order first, a placeholder
+    for each unit page (see on_page_markdown); in serve, only when the index's inputs changed."""
     site_dir = Path(config.site_dir)
-    if serve_state.SERVE is not None and not serve_index(serve_state.SERVE, config, site_dir):
-        return
+    path = site_dir / MATERIAL_INDEX
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        index = {}  # search disabled or unreadable: write_search_index says so
+    if "docs" in index:
+        pages = entries_by_page(index["docs"], PAGES.order, PAGES.units)
+        state = serve_state.SERVE
+        if state is not None:
+            if not serve_index(state, pages):
+                path.write_text(state.search_stub, encoding="utf-8")  # the last index stays
+                return
+            pages = state.search_pages
+        index["docs"] = [item for items in pages.values() for item in items]
+        path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
     try:
         write_search_index(build.documents, site_dir)
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
     if serve_state.SERVE is not None:
-        serve_state.SERVE.search_stub = (site_dir / MATERIAL_INDEX).read_text(encoding="utf-8")
+        serve_state.SERVE.search_stub = path.read_text(encoding="utf-8")
 
 
-def serve_index(state: serve_state.ServeState, config, site_dir: Path) -> bool:
-    """In a serve rebuild, give write_search_index Material's entries of every page: those of the
-    pages rendered now (all Material wrote, see on_post_build) over those remembered from the
-    earlier rebuilds, in the first build's order. False (and the last index put back) when no
-    input of the index changed: no page of an agreement rendered, no data file and no entry of
-    Material's changed."""
-    path = site_dir / MATERIAL_INDEX
-    try:
-        index = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return True  # search disabled or unreadable: write_search_index says so
-    pages: dict[str, list[dict]] = {}
-    for item in index.get("docs", []):
-        pages.setdefault(item["location"].partition("#")[0], []).append(item)
+def entries_by_page(docs: list[dict], order: list[str], units: set[str]) -> dict[str, list[dict]]:
+    """Material's entries by page URL, pages in the order MkDocs built them; a unit page, which
+    Material did not index, gets one placeholder entry that write_search_index replaces with the
+    unit's clause entries, in the place Material's entries of the page would have had."""
+    found: dict[str, list[dict]] = {}
+    for item in docs:
+        found.setdefault(item["location"].partition("#")[0], []).append(item)
+    pages = {}
+    for url in order:
+        if url in found:
+            pages[url] = found.pop(url)
+        elif url in units:
+            pages[url] = [{"location": url, "title": "", "text": ""}]
+    pages.update(found)  # none expected: every page indexed was built
+    return pages
+
+
+def serve_index(state: serve_state.ServeState, pages: dict[str, list[dict]]) -> bool:
+    """In a serve rebuild, keep Material's entries of every page: those of the pages rendered now
+    (all Material wrote, see on_post_build) over those remembered from the earlier rebuilds, in
+    the first build's order. False when no input of the index changed: no page of an agreement
+    rendered, no data file and no entry of Material's changed."""
     before = dict(state.search_pages)
     state.search_pages.update(pages)
     unit_rendered = any(_in_structured_document(uri) for uri in state.rendered)
     if not (state.full or state.changed or unit_rendered or state.search_pages != before):
-        path.write_text(state.search_stub, encoding="utf-8")
         return False
     state.changed = True
-    index["docs"] = [item for items in state.search_pages.values() for item in items]
-    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
     return True
 
 

@@ -196,6 +196,13 @@ def page_texts(file: Path) -> dict[str, str]:
     return cached[1]
 
 
+def unit_page_urls(doc: Document) -> list[str]:
+    """The pages whose entries document_entries makes ("sooke-2006/article-12/")."""
+    if doc.source.meta.kind not in ("agreement", "bylaws"):
+        return []
+    return [f"{doc.slug}/{unit.page}/" for unit in _units(doc.root)]
+
+
 def _units(root: Node):
     for node in root.walk():
         if node.kind in PAGE_KINDS and node.cite not in HOME_CITES and node.page and node.anchor:

@@ -185,25 +185,34 @@ def write_search(build, config) -> None:
     site_dir = Path(config.site_dir)
     path = site_dir / MATERIAL_INDEX
     try:
-        index = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        index = {}  # search disabled or unreadable: write_search_index says so
-    if "docs" in index:
-        pages = entries_by_page(index["docs"], PAGES.order, PAGES.units)
-        state = serve_state.SERVE
-        if state is not None:
-            if not serve_index(state, pages):
-                path.write_text(state.search_stub, encoding="utf-8")  # the last index stays
-                return
-            pages = state.search_pages
-        index["docs"] = [item for items in pages.values() for item in items]
-        path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-    try:
+        if not _ordered_material_index(path):
+            return  # serve: nothing the index reads changed; the last one was put back
         write_search_index(build.documents, site_dir)
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
-    if serve_state.SERVE is not None:
+    if serve_state.SERVE is not None and path.is_file():
         serve_state.SERVE.search_stub = path.read_text(encoding="utf-8")
+
+
+def _ordered_material_index(path: Path) -> bool:
+    """Rewrite Material's index with its entries in page order (entries_by_page), in serve from
+    every page's remembered entries (serve_index). False when serve found nothing changed."""
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True  # search disabled or unreadable: write_search_index says so
+    if "docs" not in index:
+        return True
+    pages = entries_by_page(index["docs"], PAGES.order, PAGES.units)
+    state = serve_state.SERVE
+    if state is not None:
+        if not serve_index(state, pages):
+            path.write_text(state.search_stub, encoding="utf-8")
+            return False
+        pages = state.search_pages
+    index["docs"] = [item for items in pages.values() for item in items]
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return True
 
 
 def entries_by_page(docs: list[dict], order: list[str], units: set[str]) -> dict[str, list[dict]]:

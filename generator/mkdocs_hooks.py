@@ -268,6 +268,7 @@ def on_post_build(config, **kwargs):
         step(build, config)
     if serve_state.SERVE is not None:
         _forget_material_index(config)
+        serve_state.SERVE.finish()
     print_report(build, verbose=os.environ.get("CLAUSEBOOK_VERBOSE") == "1")
 
 

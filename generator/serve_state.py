@@ -36,7 +36,8 @@ def digest(text: str) -> bytes:
 class ServeState:
     """Between rebuilds: the last site fingerprint, and what the post-build steps wrote."""
 
-    site_key: bytes | None = None
+    site_key: bytes | None = None  # of the last rebuild that finished (None: next one is full)
+    pending_key: bytes | None = None  # of the rebuild under way
     full: bool = True  # the current rebuild renders and writes everything
     written: dict[str, bytes] = field(default_factory=dict)  # site-relative path -> digest
     rendered: set[str] = field(default_factory=set)  # src_uri of the pages rendered this rebuild
@@ -48,15 +49,20 @@ class ServeState:
 
     def start(self, key: bytes, site_dir: Path) -> None:
         """Begin a rebuild: a full one (emptied site folder, nothing remembered) when the key
-        differs from the last rebuild's."""
+        differs from the last finished rebuild's. Until `finish`, the next rebuild would be full:
+        a rebuild stopped half-way (a crash in MkDocs) leaves a site nothing here describes."""
         self.full = key != self.site_key
-        self.site_key = key
+        self.site_key, self.pending_key = None, key
         self.rendered = set()
         self.changed = self.full
         if self.full:
             clean_directory(str(site_dir))
             self.written = {}
             self.search_pages = {}
+
+    def finish(self) -> None:
+        """The rebuild wrote everything: the next one may skip what this one left unchanged."""
+        self.site_key = self.pending_key
 
     def write_changed(self, site_dir: Path, files: dict[str, str], owner: str) -> int:
         """Write the files of `owner` (a site folder, "sooke-2006") whose text differs from what

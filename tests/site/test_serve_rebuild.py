@@ -167,3 +167,20 @@ def test_a_changed_theme_file_rebuilds_the_whole_site(repo):
     css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     serve_rebuild(repo)
     assert serve_state.SERVE.full
+
+
+def test_a_rebuild_stopped_half_way_makes_the_next_one_full(repo, monkeypatch):
+    import mkdocs.commands.build as mkdocs_build
+
+    serve_rebuild(repo)
+    edit(repo / "content/agreements/beta-2021.md", "ten days", "twelve days")
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("stopped half-way")
+    with monkeypatch.context() as m:
+        m.setattr(mkdocs_build, "_build_page", crash)
+        with pytest.raises(RuntimeError):
+            serve_rebuild(repo)
+    serve_rebuild(repo)
+    assert serve_state.SERVE.full
+    assert_same_tree(repo / "site", clean_build(repo, monkeypatch))

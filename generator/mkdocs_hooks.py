@@ -115,6 +115,17 @@ def _in_structured_document(src_uri: str) -> bool:
     return src_uri.split("/", 1)[0] in slugs and "/" in src_uri
 
 
+def on_serve(server, config, builder, **kwargs):
+    """build/docs is written by the build itself, from content/ and site_config/ (watched, see
+    mkdocs.yml): MkDocs watching it too made every edit rebuild twice, the second time for the
+    build's own writes, finding nothing changed."""
+    try:
+        server.unwatch(config.docs_dir)
+    except (KeyError, ValueError):
+        pass  # not watched (another MkDocs version): nothing to undo
+    return server
+
+
 def on_env(env, config, files, **kwargs):
     if serve_state.SERVE is not None:
         env.bytecode_cache = serve_state.SERVE.templates  # compiled once per serve, not per rebuild

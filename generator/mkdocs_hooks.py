@@ -146,7 +146,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
     A unit page is left out of Material's search index: render/search.py replaces its entries
     with one per clause anyway, and Material parsing the HTML of every article was 5% of a build."""
-    if page.url in PAGES.units:
+    if getattr(page, "url", None) in PAGES.units:
         page.meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}}
     render = page.render
 

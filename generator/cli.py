@@ -90,16 +90,36 @@ def _print_problems(build) -> None:
 
 
 def run_serve(root: Path, dev_addr: str) -> int:
+    """MkDocs' serve with dirty rebuilds: a rebuild re-parses only the sources that changed
+    (doc_cache), renders only the pages whose Markdown changed and rewrites only the data files
+    that changed (serve_state); a change to what every page shows is a full rebuild."""
     from mkdocs.commands.serve import serve
 
     from generator import build as build_module
+    from generator import serve_state
     from generator.doc_cache import DocumentCache
 
     build_module.CACHE = DocumentCache()  # a rebuild re-parses only the sources that changed
+    serve_state.SERVE = serve_state.ServeState()
     _quiet_mkdocs_logs(level=logging.INFO)  # "Serving on http://127.0.0.1:8000/" and rebuilds
+    quiet_dirty_warning()
     print(f"clausebook: previewing on http://{dev_addr}/ (Ctrl+C to stop); edits in content/ rebuild it")
-    serve(str(root / MKDOCS_YML), dev_addr=dev_addr, livereload=True)
+    serve(str(root / MKDOCS_YML), dev_addr=dev_addr, livereload=True, build_type="dirty")
     return 0
+
+
+class _NotDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that the menu may be wrong; serve_state rebuilds fully
+    when the menu changed, and with mkdocs.yml's `strict: true` the warning would stop the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _NotDirtyWarning) for f in logger.filters):
+        logger.addFilter(_NotDirtyWarning())
 
 
 def run_dump(root: Path, what: str, document: str) -> int:

@@ -2,11 +2,15 @@
 
 on_config generates the Markdown (so `serve` regenerates when content/ changes) and sets the
 nav and site name; on_post_build writes clauses.json, report.json and the short URLs.
+In `clausebook serve` (dirty rebuilds, generator/serve_state.py) on_nav decides whether the
+rebuild is a full one, and the post-build steps write only what changed.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,8 +21,10 @@ from generator.model import Problem
 from generator.pipeline import DocumentFailed, crash_problem, isolated
 from generator.render.escape import safe_url, text_html
 from mkdocs.structure.toc import get_toc
-from generator.render.data import write_data
-from generator.render.search import write_search_index
+from generator import serve_state
+from generator.render.data import data_files, data_folder, write_data
+from generator.render.pages import STRUCTURED
+from generator.render.search import MATERIAL_INDEX, unit_page_urls, write_search_index
 from generator.render.share import publish_share_assets
 from generator.offline import write_offline
 from generator.report import print_report
@@ -26,10 +32,24 @@ from generator.report import print_report
 log = logging.getLogger("mkdocs.plugins.clausebook")
 
 
+@dataclass
+class BuiltPages:
+    """This build's pages: the unit pages' URLs (their search entries are Clausebook's own) and
+    every page's URL in the order MkDocs built it (the order of Material's search entries)."""
+
+    units: set[str] = field(default_factory=set)
+    order: list[str] = field(default_factory=list)
+
+
+PAGES = BuiltPages()
+
+
 def on_config(config, **kwargs):
     root = Path(config.config_file_path).parent
     build = generate(root, Path(config.docs_dir))
     build_module.LAST = build  # for `clausebook build --strict`, which reads its problems
+    PAGES.units = {url for doc in build.documents for url in unit_page_urls(doc)}
+    PAGES.order = []
     build.problems += terms_config.unknown_documents(terms_config.current(), {d.slug for d in build.documents})
     config.nav = build.rendered.nav  # titles already HTML (render.pages.nav_html)
     if build.config.name:
@@ -72,10 +92,62 @@ def _repo_name(url: str) -> str:
     return {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, host)
 
 
+def on_nav(nav, config, files, **kwargs):
+    """In `clausebook serve`: a full rebuild when what every page shows changed (serve_state);
+    otherwise MkDocs renders only the pages whose Markdown changed, and the pages that gather
+    other pages (home, bulletins and their blog index, archive and tags) every time: their HTML
+    shows other pages' excerpts and titles, which their own Markdown does not hold."""
+    state = serve_state.SERVE
+    if state is None:
+        return nav
+    state.start(serve_state.site_key(config, files), Path(config.site_dir))
+    if not state.full:
+        for file in files:  # all: the blog plugin includes its posts only after this hook
+            if file.is_documentation_page() and not _in_structured_document(file.src_uri):
+                Path(file.abs_dest_path).unlink(missing_ok=True)  # MkDocs renders what has no HTML
+    return nav
+
+
+def _in_structured_document(src_uri: str) -> bool:
+    """A page of an agreement or bylaws ("sooke-2006/article-12.md"): made from its Markdown alone."""
+    build = build_module.LAST
+    slugs = {d.slug for d in build.documents if d.source.meta.kind in STRUCTURED} if build else set()
+    return src_uri.split("/", 1)[0] in slugs and "/" in src_uri
+
+
+def on_serve(server, config, builder, **kwargs):
+    """build/docs is written by the build itself, from content/ and site_config/ (watched, see
+    mkdocs.yml): MkDocs watching it too made every edit rebuild twice, the second time for the
+    build's own writes, finding nothing changed."""
+    try:
+        server.unwatch(config.docs_dir)
+    except (KeyError, ValueError):
+        pass  # not watched (another MkDocs version): nothing to undo
+    return server
+
+
+def on_env(env, config, files, **kwargs):
+    if serve_state.SERVE is not None:
+        env.bytecode_cache = serve_state.SERVE.templates  # compiled once per serve, not per rebuild
+    return env
+
+
+def on_post_page(output, page, config, **kwargs):
+    PAGES.order.append(page.url)
+    if serve_state.SERVE is not None:
+        serve_state.SERVE.rendered.add(page.file.src_uri)
+    return output
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     """Markdown -> HTML of one page runs inside a guard (pipeline.isolated, for MkDocs' stage):
     if it raises, that page says it could not be built, its document gets a located error
-    (`--strict` fails) and MkDocs goes on with the other pages."""
+    (`--strict` fails) and MkDocs goes on with the other pages.
+
+    A unit page is left out of Material's search index: render/search.py replaces its entries
+    with one per clause anyway, and Material parsing the HTML of every article was 5% of a build."""
+    if getattr(page, "url", None) in PAGES.units:
+        page.meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}}
     render = page.render
 
     def guarded(config, files):
@@ -105,26 +177,92 @@ def write_data_files(build, config) -> None:
     """clauses.json, report.json and the short URLs of every document; one document's data files
     failing never stops the others'."""
     site_dir = Path(config.site_dir)
+    state = serve_state.SERVE
     for doc in build.documents:
         try:
             with isolated(str(doc.source.path), "data", doc.source.first_line):
-                write_data(doc, site_dir, config.site_url or "")
+                if state is None:
+                    write_data(doc, site_dir, config.site_url or "")
+                else:  # serve: only the files whose text changed
+                    state.write_changed(site_dir, data_files(doc, config.site_url or ""), data_folder(doc))
         except DocumentFailed as failed:
             build.problems.append(failed.problem)
 
 
 def write_search(build, config) -> None:
     """Clausebook's search index, after Material's search plugin (hooks run last); on failure
-    Material's own index stays."""
+    Material's own index stays. Material's entries are put in page order first, a placeholder
+    for each unit page (see on_page_markdown); in serve, only when the index's inputs changed."""
+    site_dir = Path(config.site_dir)
+    path = site_dir / MATERIAL_INDEX
     try:
-        write_search_index(build.documents, Path(config.site_dir))
+        if not _ordered_material_index(path):
+            return  # serve: nothing the index reads changed; the last one was put back
+        write_search_index(build.documents, site_dir)
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
+    if serve_state.SERVE is not None and path.is_file():
+        serve_state.SERVE.search_stub = path.read_text(encoding="utf-8")
+
+
+def _ordered_material_index(path: Path) -> bool:
+    """Rewrite Material's index with its entries in page order (entries_by_page), in serve from
+    every page's remembered entries (serve_index). False when serve found nothing changed."""
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True  # search disabled or unreadable: write_search_index says so
+    if "docs" not in index:
+        return True
+    pages = entries_by_page(index["docs"], PAGES.order, PAGES.units)
+    state = serve_state.SERVE
+    if state is not None:
+        if not serve_index(state, pages):
+            path.write_text(state.search_stub, encoding="utf-8")
+            return False
+        pages = state.search_pages
+    index["docs"] = [item for items in pages.values() for item in items]
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return True
+
+
+def entries_by_page(docs: list[dict], order: list[str], units: set[str]) -> dict[str, list[dict]]:
+    """Material's entries by page URL, pages in the order MkDocs built them; a unit page, which
+    Material did not index, gets one placeholder entry that write_search_index replaces with the
+    unit's clause entries, in the place Material's entries of the page would have had."""
+    found: dict[str, list[dict]] = {}
+    for item in docs:
+        found.setdefault(item["location"].partition("#")[0], []).append(item)
+    pages = {}
+    for url in order:
+        if url in found:
+            pages[url] = found.pop(url)
+        elif url in units:
+            pages[url] = [{"location": url, "title": "", "text": ""}]
+    pages.update(found)  # none expected: every page indexed was built
+    return pages
+
+
+def serve_index(state: serve_state.ServeState, pages: dict[str, list[dict]]) -> bool:
+    """In a serve rebuild, keep Material's entries of every page: those of the pages rendered now
+    (all Material wrote, see on_post_build) over those remembered from the earlier rebuilds, in
+    the first build's order. False when no input of the index changed: no page of an agreement
+    rendered, no data file and no entry of Material's changed."""
+    before = dict(state.search_pages)
+    state.search_pages.update(pages)
+    unit_rendered = any(_in_structured_document(uri) for uri in state.rendered)
+    if not (state.full or state.changed or unit_rendered or state.search_pages != before):
+        return False
+    state.changed = True
+    return True
 
 
 def write_offline_files(build, config) -> None:
     """Manifest, icons and service worker (generator/offline/); after the search index, whose
-    pieces each agreement's offline list names."""
+    pieces each agreement's offline list names. In serve, again only when something changed."""
+    state = serve_state.SERVE
+    if state is not None and not (state.changed or any(_in_structured_document(u) for u in state.rendered)):
+        return
     write_offline(build, config, Path(config.site_dir))
 
 
@@ -139,4 +277,16 @@ def on_post_build(config, **kwargs):
         return
     for step in POST_BUILD_STEPS:
         step(build, config)
+    if serve_state.SERVE is not None:
+        _forget_material_index(config)
+        serve_state.SERVE.finish()
     print_report(build, verbose=os.environ.get("CLAUSEBOOK_VERBOSE") == "1")
+
+
+def _forget_material_index(config) -> None:
+    """Material's search plugin, in a dirty build, merges the rendered pages' entries into its
+    last index but drops the old entries of the first rendered page only; serve_index keeps the
+    entries by page instead, so Material is made to write only the pages it rendered."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is not None and hasattr(plugin, "search_index_prev"):
+        plugin.search_index_prev = None

@@ -16,7 +16,8 @@ material, its search plugin, one plain Markdown page per agreement). Then, in on
   its first figure is ~0 and the second is the one to compare)
 
 Prints a Markdown table to paste into notes/benchmarks.md. Options: --sizes 3,30, --runs N
-(median of N builds; default 1), --chromium PATH, --keep, --json.
+(median of N builds; default 1), --chromium PATH, --keep, --json. With --rebuild it measures the
+preview's rebuild after one word changed instead (scripts/benchmark_rebuild.py).
 """
 from __future__ import annotations
 
@@ -201,7 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chromium", default=os.environ.get("CLAUSEBOOK_CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory, say where")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="instead: the preview's rebuild after one word changed (benchmark_rebuild.py; "
+                             "--runs rebuilds, default 5)")
     args = parser.parse_args(argv)
+    if args.rebuild:
+        import benchmark_rebuild  # noqa: PLC0415 - only this measurement needs MkDocs in-process
+
+        return benchmark_rebuild.main(args.runs if args.runs > 1 else 5, args.keep)
     if not Path(args.chromium).exists():
         print(f"benchmark: no Chromium at {args.chromium} (set CLAUSEBOOK_CHROMIUM)", file=sys.stderr)
         return 2

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model import Document, Node
 from ..tree.citations import short_path
 from .escape import attr, html, json_text
-from .glossary import write_glossary_json
+from .glossary import glossary_json
 from .preview import Preview, absolute, card_fields, image_tags, opening_words, preview_title, twitter_card
 
 CITED_KINDS = {"article", "section", "schedule", "appendix", "addendum", "lou", "mou", "part", "clause"}
@@ -66,15 +66,20 @@ def report(doc: Document) -> dict:
 def write_data(doc: Document, site_dir: Path, site_url: str = "") -> None:
     """Write report.json, and for an agreement or bylaws clauses.json, glossary.json and the short
     URLs. `site_url` ("https://x.github.io/clausebook/" or "") makes their preview tags absolute."""
+    write_files(site_dir, data_files(doc, site_url))
+
+
+def data_files(doc: Document, site_url: str = "") -> dict[str, str]:
+    """{path relative to the site root: text} of write_data's files, made in memory first, so that `clausebook serve` can write only the ones that changed."""
     structured = doc.source.meta.kind in ("agreement", "bylaws")
-    folder = site_dir / data_folder(doc)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "report.json").write_text(json_text(report(doc), indent=1), encoding="utf-8")
+    folder = data_folder(doc)
+    files = {f"{folder}/report.json": json_text(report(doc), indent=1)}
     if not structured:
-        return
+        return files
     entries = clause_entries(doc)
-    (folder / "clauses.json").write_text(json_text([e.to_json() for e in entries], indent=1), encoding="utf-8")
-    write_glossary_json(doc, folder)  # its defined terms, when it has any
+    files[f"{folder}/clauses.json"] = json_text([e.to_json() for e in entries], indent=1)
+    if doc.glossary:  # its defined terms, when it has any
+        files[f"{folder}/glossary.json"] = json_text(glossary_json(doc), indent=1)
     name = doc.source.meta.short_title or doc.source.meta.title
     nodes = {n.anchor: n for n in doc.root.walk() if n.anchor}
     pages = {e.page.rstrip("/") for e in entries}
@@ -82,14 +87,26 @@ def write_data(doc: Document, site_dir: Path, site_url: str = "") -> None:
         short = entry.short_url[len(doc.slug) + 1:].rstrip("/")
         if short in pages:
             continue  # the short URL of a unit with its own page is that page ("lou-3/")
-        write_redirect(folder / short / "index.html", f"../{entry.page}#{entry.anchor}",
-                       _preview(entry, nodes.get(entry.anchor), name, site_url))
+        files[f"{folder}/{short}/index.html"] = redirect_html(
+            f"../{entry.page}#{entry.anchor}", _preview(entry, nodes.get(entry.anchor), name, site_url))
     taken = pages | {e.short_url[len(doc.slug) + 1:].rstrip("/") for e in entries}
     for alias, entry in alias_entries(doc, entries):
         if alias not in taken:
             target = f"../{entry.page}#{entry.anchor}" if entry.page else f"../#{entry.anchor}"
-            write_redirect(folder / alias / "index.html", target,
-                           _preview(entry, nodes.get(entry.anchor), name, site_url))
+            files[f"{folder}/{alias}/index.html"] = redirect_html(
+                target, _preview(entry, nodes.get(entry.anchor), name, site_url))
+    return files
+
+
+def write_files(site_dir: Path, files: dict[str, str]) -> None:
+    """Write each file of {path relative to site_dir: text}, making its folders."""
+    made: set[Path] = set()
+    for rel, text in files.items():
+        path = site_dir / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(text, encoding="utf-8")
 
 
 def _preview(entry: ClauseEntry, node: Node | None, agreement: str, site_url: str) -> Preview:
@@ -121,17 +138,20 @@ def data_folder(doc: Document) -> str:
 
 
 def write_redirect(path: Path, target: str, preview: Preview) -> None:
+    """Write redirect_html(target, preview) at path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(redirect_html(target, preview), encoding="utf-8")
+
+
+def redirect_html(target: str, preview: Preview) -> str:
     """A tiny page that sends the reader on to `target` (relative), keeping the anchor, and that
     a link previewer (no script, no refresh followed) reads the clause itself from."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        f"<title>{html(preview.title)}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
-        + preview_tags(preview) +
-        f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
-        f"<script>location.replace({json_text(target)} + location.search);</script>\n"
-        f"</head><body><p><a href=\"{attr(target)}\">{html(preview.title)}</a></p></body></html>\n",
-        encoding="utf-8")
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+            f"<title>{html(preview.title)}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
+            + preview_tags(preview) +
+            f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
+            f"<script>location.replace({json_text(target)} + location.search);</script>\n"
+            f"</head><body><p><a href=\"{attr(target)}\">{html(preview.title)}</a></p></body></html>\n")
 
 
 def preview_tags(preview: Preview) -> str:

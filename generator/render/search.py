@@ -37,6 +37,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .. import serve_state
 from ..model import Document, Node
 from ..passes.citations import HOME_CITES, PAGE_KINDS
 from .escape import json_text
@@ -169,7 +170,7 @@ def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
         file = site_dir / doc.slug / unit.page / "index.html"
         if not file.is_file():
             continue
-        texts = clause_texts(file.read_text(encoding="utf-8"))
+        texts = page_texts(file)
         entries = [Entry(url, escape(unit_heading(unit), quote=False),
                          _para(texts.get(unit.anchor, "")), unit.cite)]
         for node in unit.walk():
@@ -179,6 +180,27 @@ def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
                                  _para(texts[node.anchor]), node.cite))
         out[url] = entries
     return out
+
+
+def page_texts(file: Path) -> dict[str, str]:
+    """clause_texts of a built page; in `clausebook serve`, parsed again only when the page's
+    HTML changed since the last rebuild (most pages are not rendered again, serve_state)."""
+    html = file.read_text(encoding="utf-8")
+    state = serve_state.SERVE
+    if state is None:
+        return clause_texts(html)
+    key = serve_state.digest(html)
+    cached = state.page_texts.get(str(file))
+    if cached is None or cached[0] != key:
+        cached = state.page_texts[str(file)] = (key, clause_texts(html))
+    return cached[1]
+
+
+def unit_page_urls(doc: Document) -> list[str]:
+    """The pages whose entries document_entries makes ("sooke-2006/article-12/")."""
+    if doc.source.meta.kind not in ("agreement", "bylaws"):
+        return []
+    return [f"{doc.slug}/{unit.page}/" for unit in _units(doc.root)]
 
 
 def _units(root: Node):

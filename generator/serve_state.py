@@ -1,0 +1,121 @@
+"""What one `clausebook serve` remembers between its rebuilds, so that a rebuild after one word
+changed renders one page and rewrites a few files instead of the whole site.
+
+`clausebook serve` runs MkDocs' dirty builds (cli.run_serve): MkDocs renders only the pages whose
+Markdown is newer than their HTML, and the Markdown writer (build.write_tree) rewrites a page's
+Markdown only when its text changed. What a page's HTML shows besides its own Markdown is
+fingerprinted here (`site_key`): the menu (every page's title), every file's address, the site's
+name and addresses, the theme, mkdocs.yml and site_config/. When any of it changed, the rebuild
+is a full one: the site folder is emptied first, so every page is rendered again and every file
+written again, exactly as a first build.
+
+Each post-build step remembers what it wrote (`written`: file -> digest of its text) and writes
+only what differs, deleting what is no longer made (a short URL whose clause is gone).
+
+Only in memory, only for one serve process: `clausebook build` (deployment) uses none of it and
+always renders and writes everything into an emptied folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from mkdocs.utils import clean_directory
+
+SERVE: "ServeState | None" = None  # set by cli.run_serve; None in `clausebook build`
+
+
+def digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+@dataclass
+class ServeState:
+    """Between rebuilds: the last site fingerprint, and what the post-build steps wrote."""
+
+    site_key: bytes | None = None  # of the last rebuild that finished (None: next one is full)
+    pending_key: bytes | None = None  # of the rebuild under way
+    full: bool = True  # the current rebuild renders and writes everything
+    written: dict[str, bytes] = field(default_factory=dict)  # site-relative path -> digest
+    rendered: set[str] = field(default_factory=set)  # src_uri of the pages rendered this rebuild
+    search_pages: dict[str, list[dict]] = field(default_factory=dict)  # Material's entries by page
+    changed: bool = True  # some data file or search entry changed in this rebuild
+    search_stub: str = ""  # the last search/search_index.json written, put back when unchanged
+    page_texts: dict[str, tuple[bytes, dict]] = field(default_factory=dict)  # search: page -> (HTML digest, texts)
+    templates: "MemoryBytecodeCache" = field(default_factory=lambda: MemoryBytecodeCache())
+
+    def start(self, key: bytes, site_dir: Path) -> None:
+        """Begin a rebuild: a full one (emptied site folder, nothing remembered) when the key
+        differs from the last finished rebuild's. Until `finish`, the next rebuild would be full:
+        a rebuild stopped half-way (a crash in MkDocs) leaves a site nothing here describes."""
+        self.full = key != self.site_key
+        self.site_key, self.pending_key = None, key
+        self.rendered = set()
+        self.changed = self.full
+        if self.full:
+            clean_directory(str(site_dir))
+            self.written = {}
+            self.search_pages = {}
+
+    def finish(self) -> None:
+        """The rebuild wrote everything: the next one may skip what this one left unchanged."""
+        self.site_key = self.pending_key
+
+    def write_changed(self, site_dir: Path, files: dict[str, str], owner: str) -> int:
+        """Write the files of `owner` (a site folder, "sooke-2006") whose text differs from what
+        this serve wrote last; delete the files it wrote there before and makes no more.
+        Returns how many files were written or deleted."""
+        prefix = owner.rstrip("/") + "/"
+        done = 0
+        for rel, text in files.items():
+            key = digest(text)
+            path = site_dir / rel
+            if self.written.get(rel) == key and path.is_file():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            self.written[rel] = key
+            done += 1
+        for rel in [r for r in self.written if r.startswith(prefix) and r not in files]:
+            (site_dir / rel).unlink(missing_ok=True)
+            del self.written[rel]
+            done += 1
+        if done:
+            self.changed = True
+        return done
+
+
+def site_key(config, files) -> bytes:
+    """A fingerprint of what every page's HTML shows besides its own Markdown (see above)."""
+    root = Path(config.config_file_path).parent
+    h = hashlib.sha256()
+    h.update(json.dumps([config.site_name, config.site_url, config.repo_url, config.repo_name,
+                         config.nav, config.extra], default=str, sort_keys=True).encode("utf-8"))
+    for file in sorted(files, key=lambda f: f.src_uri):  # every address (a post's has its date)
+        h.update(f"{file.src_uri}\0{file.url}\0{file.dest_uri}\n".encode("utf-8"))
+    folders = [root / "site_config"]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    for path in [Path(config.config_file_path)] + [p for d in folders for p in sorted(d.rglob("*"))]:
+        if path.is_file():
+            h.update(str(path).encode("utf-8") + b"\0" + path.read_bytes())
+    return h.digest()
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept between rebuilds: MkDocs makes a new Jinja
+    environment for every build, which compiled Material's ~60 templates again each time. Jinja
+    checks each entry against its template's source, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()

@@ -178,10 +178,23 @@ def lighthouse(url: str, chromium: str) -> dict | str:
 
 
 def index_sizes(site: Path) -> list[tuple[str, int, int]]:
+    """Search files, raw and gzip bytes: each top-level file, and each folder of split pieces
+    (search/cb/terms/, search/cb/docs/<agreement>/) as one row with its count and largest piece,
+    since a query fetches a few pieces, never a whole folder."""
     out = []
-    for path in sorted((site / "search").glob("*.json")):
+    folders: dict[Path, list[tuple[int, int]]] = {}
+    for path in sorted((site / "search").rglob("*.json")):
         data = path.read_bytes()
-        out.append((path.relative_to(site).as_posix(), len(data), len(gzip.compress(data, 6))))
+        sizes = (len(data), len(gzip.compress(data, 6)))
+        if path.parent.name in ("search", "cb"):
+            out.append((path.relative_to(site).as_posix(), *sizes))
+        else:
+            folders.setdefault(path.parent, []).append(sizes)
+    for folder, sizes in folders.items():
+        largest = max(packed for _, packed in sizes)
+        name = (f"{folder.relative_to(site).as_posix()}/ ({len(sizes)} pieces, largest "
+                f"{largest / 1024:.1f} KB gzip)")
+        out.append((name, sum(raw for raw, _ in sizes), sum(packed for _, packed in sizes)))
     return out
 
 

@@ -161,3 +161,36 @@ def test_a_slow_network_shows_that_search_is_loading(page, site_url):
         held.pop().continue_()
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     assert "loading" not in meta.inner_text().lower()
+
+
+def test_a_page_load_fetches_no_search_code_until_search_is_opened(page, site_url):
+    """Material creates its search worker on every page; Material's own worker (lunr) and the
+    query reader must wait for the member to open search, or every first view carries ~15 KB
+    of search code that most readers never use (issue 14: first view <= 100 KB)."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "sooke-2006/article-12/", wait_until="load")
+    page.wait_for_function("() => !!document.querySelector('input.md-search__input')")
+    page.wait_for_timeout(500)  # let the worker start and settle
+    search_code = re.compile(r"/workers/(search\.[\w]+\.min\.js|clausebook-query\.js)")
+    assert any("clausebook-search.js" in url for url in fetched), "the search worker never started"
+    assert not [u for u in fetched if search_code.search(u)], "search code fetched with the page"
+
+    page.locator("label.md-header__button[for=__search]").tap()
+    results_for(page, "12.05")
+    assert [u for u in fetched if search_code.search(u)], "search answered without its code?"
+
+
+def test_a_plain_material_index_is_searched_by_materials_own_worker(page, site_url):
+    """If search/search_index.json is a plain Material index (no `clausebook` piece), the worker
+    hands every message to Material's worker, which it loads then."""
+    plain = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+                        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
+                                   "tags": {"boost": 1000000.0}}},
+             "docs": [{"location": "sooke-2006/article-12/", "title": "Plain index page",
+                       "text": "A zeppelin appears only in this plain index."}]}
+    page.context.route(re.compile(r"/search/search_index\.json"),
+                       lambda route: route.fulfill(json=plain))
+    open_search(page, site_url)
+    titles = [link["title"] for link in results_for(page, "zeppelin")]
+    assert titles and "Plain index page" in titles[0], titles

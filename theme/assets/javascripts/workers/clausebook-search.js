@@ -109,6 +109,7 @@
   }
 
   function loadMeta() {
+    loadScripts();
     if (!meta) {
       meta = fetch(metaUrl.href).then(function (response) {
         if (!response.ok) throw new Error(metaUrl.href + ": HTTP " + response.status);
@@ -320,6 +321,7 @@
   }
 
   function answer(query) {
+    loadScripts();
     var parsed = ClausebookQuery.parse(query);
     var slow = setTimeout(function () { say("loading", query); }, 150);
     return loadMeta().then(function (m) {
@@ -361,7 +363,12 @@
     if (message.type === SETUP) {
       var config = (message.data && message.data.config) || {};
       if (!config.clausebook) {
-        passThrough = true; // a plain Material index
+        // A plain Material index: load Material's worker and hand it this SETUP (a listener it
+        // adds now would not see the event being dispatched), then every later message.
+        passThrough = true;
+        event.stopImmediatePropagation();
+        loadScripts();
+        toMaterial(message);
         return;
       }
       event.stopImmediatePropagation();
@@ -387,19 +394,32 @@
     };
   }
 
-  importScripts("clausebook-query.js");
-  importScripts(material); // Material's worker: registers its own message listener, sets self.lunr
+  /**
+   * Material's worker (12.5 KB gz) and the query reader (2.9 KB) are loaded when they are first
+   * needed: search opened, a query, or a plain Material index. Material creates this worker on
+   * every page load, so importing them at once made every first view ~15 KB heavier for members
+   * who never search. A dedicated worker may call importScripts at any time; Material's message
+   * listener, registered by its script, still comes after ours.
+   */
+  var loaded = false;
+  function loadScripts() {
+    if (loaded) return;
+    loaded = true;
+    importScripts("clausebook-query.js");
+    importScripts(material); // Material's worker: registers its own message listener, sets self.lunr
 
-  // Material's lunr search, kept in this worker's order and to its entries: lunr's own matches
-  // only say which words to highlight.
-  var search = lunr.Index.prototype.search;
-  lunr.Index.prototype.search = function (query) {
-    var matches = new Map();
-    try {
-      search.call(this, query).forEach(function (r) { matches.set(r.ref, r.matchData); });
-    } catch (e) { /* nothing to highlight */ }
-    return ranked.map(function (r) {
-      return { ref: r.ref, score: r.score, matchData: matches.get(r.ref) || { metadata: {} } };
-    });
-  };
+    // Material's lunr search, kept in this worker's order and to its entries: lunr's own matches
+    // only say which words to highlight.
+    var search = lunr.Index.prototype.search;
+    lunr.Index.prototype.search = function (query) {
+      if (passThrough) return search.call(this, query);
+      var matches = new Map();
+      try {
+        search.call(this, query).forEach(function (r) { matches.set(r.ref, r.matchData); });
+      } catch (e) { /* nothing to highlight */ }
+      return ranked.map(function (r) {
+        return { ref: r.ref, score: r.score, matchData: matches.get(r.ref) || { metadata: {} } };
+      });
+    };
+  }
 })();

@@ -22,6 +22,7 @@ from generator.pipeline import DocumentFailed, crash_problem, isolated
 from generator.render.escape import safe_url, text_html
 from mkdocs.structure.toc import get_toc
 from generator import serve_state
+from generator.render.minify import minify_assets
 from generator.render.data import data_files, data_folder, write_data
 from generator.render.pages import STRUCTURED
 from generator.render.search import MATERIAL_INDEX, unit_page_urls, write_search_index
@@ -266,9 +267,21 @@ def write_offline_files(build, config) -> None:
     write_offline(build, config, Path(config.site_dir))
 
 
+def write_minified_assets(build, config) -> None:
+    """Clausebook's scripts and styles minified in site/ (generator/render/minify.py); before the
+    service worker, whose precache revisions are of the files as served."""
+    if config.theme.custom_dir:
+        try:
+            minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
+        except (OSError, UnicodeError, ValueError) as error:
+            build.problems.append(Problem(
+                str(config.theme.custom_dir), 0,
+                f"could not minify the theme's scripts ({error}); they are served as written"))
+
+
 # What on_post_build writes into site/, in order: a step is `step(build, config)` and catches its
 # own failures (a located problem in build.problems), so one step never stops the next.
-POST_BUILD_STEPS = [write_data_files, write_search, write_offline_files]
+POST_BUILD_STEPS = [write_minified_assets, write_data_files, write_search, write_offline_files]
 
 
 def on_post_build(config, **kwargs):

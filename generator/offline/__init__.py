@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from ..render.escape import json_text
-from .icons import ICONS, draw, hex_rgb
+from .icons import FAVICON, ICONS, draw, hex_rgb
 from .lists import agreement_list, revision, search_pieces, shell
 from .manifest import THEME_COLOUR, manifest_text
 
@@ -43,7 +43,7 @@ def _write(build, config, site_dir: Path) -> None:
         manifest_text(site.name, getattr(site, "short_name", ""), site.description), encoding="utf-8")
     icons = site_dir / "icons"
     icons.mkdir(exist_ok=True)
-    for icon in ICONS:
+    for icon in (*ICONS, FAVICON):
         (icons / icon.name).write_bytes(draw(icon.size, icon.purpose, hex_rgb(THEME_COLOUR)))
     if is_preview(config.site_url or "", config.dev_addr):
         return
@@ -69,9 +69,31 @@ def write_worker(site_dir: Path, agreements: list[tuple[str, str]]) -> None:
     if not workbox or not (site_dir / RUNTIME).is_file():
         return  # no vendored Workbox in the theme: no worker, the site works as before
     data = {"workbox": workbox[-1] + "/", "precache": precache, "agreements": summary}
+    bundle = write_workbox_bundle(site_dir / workbox[-1])
     runtime = f"{RUNTIME}?v={revision(site_dir / RUNTIME)}"
     (site_dir / "sw.js").write_text(
         "/* Clausebook's service worker, written by `clausebook build` (generator/offline/). */\n"
         f"self.CLAUSEBOOK = {json_text(data, compact=True)};\n"
-        f"importScripts({json_text(data['workbox'] + 'workbox-sw.js')}, {json_text(runtime)});\n",
+        f"importScripts({json_text(data['workbox'] + bundle)}, {json_text(runtime)});\n",
         encoding="utf-8")
+
+
+# The Workbox modules the worker uses, each after those it needs (every module reads
+# self.workbox.core; precaching also reads routing and strategies).
+WORKBOX_MODULES = ("core", "routing", "strategies", "precaching", "cacheable-response")
+WORKBOX_BUNDLE = "workbox-clausebook.js"
+
+
+def write_workbox_bundle(folder: Path) -> str:
+    """One file of the vendored Workbox modules, in order; its name, relative to folder.
+
+    Workbox's .prod builds attach themselves to self.workbox, so one file of them in order does
+    what workbox-sw's loader does with five importScripts: the worker starts with one request
+    (and ~2 KB gzip less on a member's first visit) instead of six."""
+    parts = [(folder / f"workbox-{name}.prod.js").read_text(encoding="utf-8").rstrip() + "\n"
+             for name in WORKBOX_MODULES]
+    text = "".join(parts)
+    target = folder / WORKBOX_BUNDLE
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    return WORKBOX_BUNDLE

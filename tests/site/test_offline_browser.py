@@ -4,6 +4,7 @@ rebuild, an online member sees the change. Served under a GitHub Pages project p
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import threading
@@ -13,7 +14,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import PHONE, ProjectPathHandler
+from conftest import CHROMIUM_ARGS, PHONE, ProjectPathHandler
 
 SAVE_TIMEOUT_S = 90
 
@@ -192,3 +193,39 @@ def test_search_answers_offline_over_a_saved_agreement(context, site_url, sooke)
     page.locator(".md-search-result__item a").first.wait_for(timeout=30_000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert any(f"/{slug}/" in href for href in hrefs), hrefs[:5]
+
+
+def _installability(browser, url: str, profile, route_manifest=None) -> tuple[list, list]:
+    """Chromium's own installability check (DevTools' Page.getInstallabilityErrors: the check
+    Lighthouse's installable-manifest audit reported before Lighthouse 12 dropped it) and the
+    manifest's parse errors, for url in a real profile (an incognito context is never
+    installable)."""
+    context = browser.browser_type.launch_persistent_context(
+        str(profile), executable_path=os.environ.get("CLAUSEBOOK_CHROMIUM", "/usr/bin/chromium"),
+        args=CHROMIUM_ARGS, **PHONE)
+    try:
+        if route_manifest:
+            context.route(re.compile(r"manifest\.webmanifest$"), route_manifest)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null"
+                               " || navigator.serviceWorker.ready.then(() => true)")
+        cdp = context.new_cdp_session(page)
+        errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        manifest = cdp.send("Page.getAppManifest")
+        return errors, manifest["errors"]
+    finally:
+        context.close()
+
+
+def test_chromium_finds_the_site_installable_under_a_project_path(browser, site_url, tmp_path):
+    errors, manifest_errors = _installability(browser, site_url + "sooke-2006/", tmp_path / "a")
+    assert errors == [] and manifest_errors == [], (errors, manifest_errors)
+
+
+def test_the_installability_check_does_see_a_broken_manifest(browser, site_url, tmp_path):
+    """The check above can fail: a manifest without icons is reported."""
+    broken = {"name": "Clausebook", "start_url": "./", "display": "standalone", "icons": []}
+    errors, _ = _installability(browser, site_url, tmp_path / "b",
+                                lambda route: route.fulfill(json=broken))
+    assert errors, "Chromium reported nothing for a manifest with no icons"

@@ -1,7 +1,7 @@
 /*
  * Clausebook's service worker (issue 14), on Workbox. site/sw.js (written by `clausebook build`,
  * generator/offline/) sets self.CLAUSEBOOK = {workbox, precache, agreements} and imports the
- * vendored Workbox loader and this file.
+ * vendored Workbox modules (one file, workbox-clausebook.js) and this file.
  *
  * - The shell (CSS, JS, icons, search workers) is precached with content revisions.
  * - Pages and data: network first with a 4 s timeout, so a member online always gets
@@ -17,7 +17,6 @@
   "use strict";
 
   var CB = self.CLAUSEBOOK;
-  workbox.setConfig({ modulePathPrefix: CB.workbox, debug: false });
   var SCOPE = self.registration.scope;
   var PAGES = "clausebook-pages-" + SCOPE;
   var SAVED = "clausebook-saved-" + SCOPE; // offline/<slug>.json of each saved agreement

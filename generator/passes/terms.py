@@ -38,6 +38,13 @@ class Variant:
     pattern: re.Pattern
     single: bool  # a single word: checked against the word before it
     needs_the: bool  # defined as "the Board": only "the Board" is a use
+    stem: str = ""  # lower-case ASCII letters every match contains (see _stem); "" when none
+
+
+# Characters that Python's re matches, ignoring case, to an ASCII letter although str.lower()
+# does not give that letter (İ and ı for i, ſ for s, the Kelvin sign for k): a text holding one
+# is searched with every variant's pattern, without the stem check.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def variants(glossary: list[Definition], words_in_text: set[str] = frozenset()) -> list[Variant]:
@@ -55,8 +62,20 @@ def variants(glossary: list[Definition], words_in_text: set[str] = frozenset()) 
             seen.add((d.key, words.lower()))
             single = len(words.split()) == 1
             word = words.isupper() and words == d.term and words.lower() in words_in_text
-            out.append(Variant(d.key, _pattern(words.capitalize() if word else words), single, the and single))
+            written = words.capitalize() if word else words
+            out.append(Variant(d.key, _pattern(written), single, the and single, _stem(written)))
     return out
+
+
+def _stem(term: str) -> str:
+    """Lower-case text that every match of _pattern(term) contains, to skip a paragraph without
+    running the pattern: the longest of its words' fixed parts (a word that takes a plural keeps
+    at least all but its last three letters: "Activit" of "Activities"). Only ASCII: re's
+    case-insensitive matching of other letters is not str.lower()'s."""
+    tokens = re.split(r"(\s+|-|/)", term)
+    fixed = [tok if tok.lower() in SMALL or not tok.isalpha() else tok[:-3] for tok in tokens[::2]]
+    stem = max(fixed, key=len, default="").lower()
+    return stem if stem.isascii() else ""
 
 
 def _pattern(term: str) -> re.Pattern:
@@ -156,8 +175,9 @@ def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], 
     text = block.text
     links = [(a.start, a.end) for a in block.annotations]
     candidates = []
+    lowered = "" if FOLDS_TO_ASCII.intersection(text) else text.lower()
     for v in found:
-        if v.key in own_keys:
+        if v.key in own_keys or (lowered and v.stem not in lowered):
             continue
         matches = list(v.pattern.finditer(text))
         definition = entries[v.key] if matches else None

@@ -17,6 +17,7 @@ Rules (tests/unit/test_definitions.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Annotation, Definition, Document, Node
@@ -129,6 +130,7 @@ def mark_uses(document: Document, tree, own) -> None:
     for d in glossary:  # looked up per node and key: a dict, not a scan of the glossary (linear)
         by_key.setdefault(d.key, []).append(d)
     meanings = {d.key: d.text.lower() for d in glossary}
+    stems = _StemIndex(found, [b for n in document.root.walk() for b in n.blocks])
     for node in document.root.walk():
         if node.kind in ("document", "group") or not any(b.kind in ("para", "closing") for b in node.blocks) \
                 or any(n.cite == "Cover" for n in tree.chain(node)):
@@ -138,7 +140,46 @@ def mark_uses(document: Document, tree, own) -> None:
         for block in node.blocks:
             if block.kind not in ("para", "closing") or block.text.startswith("Re:"):
                 continue  # headings, tables, preformatted text and a letter's "Re:" title line
-            _mark_block(block, found, entries, own_keys, own.spans.get(id(block), []), meanings)
+            _mark_block(block, stems.variants(block), entries, own_keys, own.spans.get(id(block), []), meanings)
+
+
+class _StemIndex:
+    """Which variants may match in each block: those whose stem (see _stem) its lowered text
+    holds, and those without a stem, in the order of `found`; every variant for a block holding
+    a letter of FOLDS_TO_ASCII. Each stem is looked for once in all the blocks' texts joined
+    (with NULs: the cleaner removes control characters, so no stem spans two texts)."""
+
+    def __init__(self, found: list[Variant], blocks: list):
+        self.found = found
+        self.unstemmed = [i for i, v in enumerate(found) if not v.stem]
+        self.everything = {id(b) for b in blocks if FOLDS_TO_ASCII.intersection(b.text)}
+        lowered = [b.text.lower() for b in blocks]
+        starts, offset = [], 0
+        for text in lowered:
+            starts.append(offset)
+            offset += len(text) + 1
+        joined = "\0".join(lowered)
+        by_stem: dict[str, list[int]] = {}
+        for i, v in enumerate(found):
+            if v.stem:
+                by_stem.setdefault(v.stem, []).append(i)
+        self.present: dict[int, list[int]] = {}  # id(block) -> indices into found, unsorted
+        for stem, indices in by_stem.items():
+            last = -1
+            at = joined.find(stem)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                if k != last:
+                    self.present.setdefault(id(blocks[k]), []).extend(indices)
+                    last = k
+                    at = joined.find(stem, starts[k] + len(lowered[k]))  # on to the next block
+                else:
+                    at = joined.find(stem, at + 1)
+
+    def variants(self, block) -> list[Variant]:
+        if id(block) in self.everything:
+            return self.found
+        return [self.found[i] for i in sorted(self.unstemmed + self.present.get(id(block), []))]
 
 
 def _scope_members(tree, glossary: list[Definition]) -> dict[str, set[int]]:
@@ -175,9 +216,8 @@ def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], 
     text = block.text
     links = [(a.start, a.end) for a in block.annotations]
     candidates = []
-    lowered = "" if FOLDS_TO_ASCII.intersection(text) else text.lower()
-    for v in found:
-        if v.key in own_keys or (lowered and v.stem not in lowered):
+    for v in found:  # those that may match here (_StemIndex)
+        if v.key in own_keys:
             continue
         matches = list(v.pattern.finditer(text))
         definition = entries[v.key] if matches else None

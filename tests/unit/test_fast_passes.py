@@ -90,3 +90,19 @@ def test_the_fold_set_is_every_letter_re_matches_to_an_ascii_letter():
     folds = {chr(cp) for cp in range(128, 0x10000)
              if re.fullmatch("[a-z]", chr(cp), re.IGNORECASE)}
     assert folds == set(FOLDS_TO_ASCII)
+
+
+def test_the_stem_index_gives_each_block_the_variants_that_may_match_in_order():
+    from types import SimpleNamespace
+
+    from generator.passes.terms import Variant, _StemIndex
+
+    found = [Variant(t.lower(), _pattern(t), len(t.split()) == 1, False, _stem(t)) for t in TERMS]
+    blocks = [SimpleNamespace(text=t) for t in TEXTS + ["", "Employee", "employee employee", "\u017fupervisor Layoff"]]
+    index = _StemIndex(found, blocks)
+    for block in blocks:
+        lowered, fold = block.text.lower(), bool(FOLDS_TO_ASCII.intersection(block.text))
+        expected = [v for v in found if fold or not v.stem or v.stem in lowered]
+        assert index.variants(block) == expected
+        assert [v for v in found if v.pattern.search(block.text)] == \
+            [v for v in index.variants(block) if v.pattern.search(block.text)]

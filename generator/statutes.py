@@ -46,6 +46,8 @@ class Statutes:
         found: list[tuple[int, int, str]] = []
         lower = text.lower().replace("’", "'")
         for name in self.names:
+            if name.lower() not in lower:
+                continue  # the name's own letters are not in the text: no match (most blocks, most names)
             for match in re.finditer(r"\b" + re.escape(name.lower()) + r"\b", lower):
                 if not any(s < match.end() and match.start() < e for s, e, _ in found):
                     found.append((match.start(), match.end(), self.url(name)))
@@ -53,6 +55,8 @@ class Statutes:
 
     def candidates(self, text: str) -> list[str]:
         """Names shaped like a statute ("... Act", "... Code") that the table does not know."""
+        if "Act" not in text and "Code" not in text:
+            return []  # every NAME ends in one of them
         names = [m.group(0) for m in NAME.finditer(text) if not self.url(m.group(0))]
         return [n for n in names if not any(n != other and n in other for other in names)]
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -518,6 +519,14 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
     texts = [(id(b), b.text) for n in document.root.walk() for b in n.blocks if b.kind != "table"]
     texts += [(id(b), " ".join(" ".join(r) for r in b.rows)) for n in document.root.walk() for b in n.blocks if b.rows]
     texts += [(0, n.title) for n in document.root.walk() if n.title]
+    # All the texts in one string, each after a NUL (the cleaner removes control characters), so
+    # one search finds every use: a match never spans two texts (its words are printed text) and
+    # sees the NUL as it would see a text's start or end (not a word character, not a hyphen).
+    starts, offset = [], 0
+    for _, t in texts:
+        starts.append(offset + 1)
+        offset += 1 + len(t)
+    joined = "".join("\0" + t for _, t in texts)
     kept = []
     for cand in candidates:
         if cand.found.reuse and cand.found.shape != "list":
@@ -525,11 +534,20 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
             f = cand.found
             table = cand.block is not None and cand.block.kind == "table"  # its offsets are a cell's
-            if not any((m.start() < f.start or m.end() > f.end) and not table if bid == id(cand.block) else True
-                       for bid, t in texts for m in pattern.finditer(t)):
+            if not any(_elsewhere(m, texts, starts, cand.block, f, table) for m in pattern.finditer(joined)):
                 continue
         kept.append(cand)
     return kept
+
+
+def _elsewhere(m: re.Match, texts: list, starts: list[int], block, f, table: bool) -> bool:
+    """A match in _used_again's joined texts that is a use again: in another text, or in the
+    introducing block outside the introduction (not for a table, whose offsets are a cell's)."""
+    i = bisect_right(starts, m.start()) - 1
+    if texts[i][0] != id(block):
+        return True
+    start, end = m.start() - starts[i], m.end() - starts[i]
+    return (start < f.start or end > f.end) and not table
 
 
 @dataclass

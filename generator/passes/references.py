@@ -195,9 +195,11 @@ class Resolver(TreeIndex):
             if node.cite and cite in self.nodes and self.nodes[cite].style == "step":
                 return cite
         steps = [c for c, n in self.nodes.items() if n.style == "step" and c.endswith(f".{num}")]
-        in_unit = [c for c in steps if self.unit_of(self.nodes[c]) is self.unit_of(here)]
-        titled = [c for c, n in self.nodes.items() if self.unit_of(n) is self.unit_of(here)
-                  and re.match(rf"Step {num}\b", n.title or (n.blocks[0].text if n.blocks else ""))]
+        unit = self.unit_of(here)
+        in_unit = [c for c in steps if self.unit_of(self.nodes[c]) is unit]
+        step = re.compile(rf"Step {num}\b")  # tried first: it rules out most nodes, cheaper than unit_of
+        titled = [c for c, n in self.nodes.items() if step.match(n.title or (n.blocks[0].text if n.blocks else ""))
+                  and self.unit_of(n) is unit]
         if len(titled) == 1:  # New Westminster E.2: "9. Step 1 – Informal Resolution Process"
             return titled[0]
         grievance = [c for c in steps if "grievance" in context.lower() and self._about(c, "grievance")]

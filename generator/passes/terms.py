@@ -17,6 +17,7 @@ Rules (tests/unit/test_definitions.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Annotation, Definition, Document, Node
@@ -38,6 +39,13 @@ class Variant:
     pattern: re.Pattern
     single: bool  # a single word: checked against the word before it
     needs_the: bool  # defined as "the Board": only "the Board" is a use
+    stem: str = ""  # lower-case ASCII letters every match contains (see _stem); "" when none
+
+
+# Characters that Python's re matches, ignoring case, to an ASCII letter although str.lower()
+# does not give that letter (İ and ı for i, ſ for s, the Kelvin sign for k): a text holding one
+# is searched with every variant's pattern, without the stem check.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def variants(glossary: list[Definition], words_in_text: set[str] = frozenset()) -> list[Variant]:
@@ -55,8 +63,20 @@ def variants(glossary: list[Definition], words_in_text: set[str] = frozenset()) 
             seen.add((d.key, words.lower()))
             single = len(words.split()) == 1
             word = words.isupper() and words == d.term and words.lower() in words_in_text
-            out.append(Variant(d.key, _pattern(words.capitalize() if word else words), single, the and single))
+            written = words.capitalize() if word else words
+            out.append(Variant(d.key, _pattern(written), single, the and single, _stem(written)))
     return out
+
+
+def _stem(term: str) -> str:
+    """Lower-case text that every match of _pattern(term) contains, to skip a paragraph without
+    running the pattern: the longest of its words' fixed parts (a word that takes a plural keeps
+    at least all but its last three letters: "Activit" of "Activities"). Only ASCII: re's
+    case-insensitive matching of other letters is not str.lower()'s."""
+    tokens = re.split(r"(\s+|-|/)", term)
+    fixed = [tok if tok.lower() in SMALL or not tok.isalpha() else tok[:-3] for tok in tokens[::2]]
+    stem = max(fixed, key=len, default="").lower()
+    return stem if stem.isascii() else ""
 
 
 def _pattern(term: str) -> re.Pattern:
@@ -110,6 +130,7 @@ def mark_uses(document: Document, tree, own) -> None:
     for d in glossary:  # looked up per node and key: a dict, not a scan of the glossary (linear)
         by_key.setdefault(d.key, []).append(d)
     meanings = {d.key: d.text.lower() for d in glossary}
+    stems = _StemIndex(found, [b for n in document.root.walk() for b in n.blocks])
     for node in document.root.walk():
         if node.kind in ("document", "group") or not any(b.kind in ("para", "closing") for b in node.blocks) \
                 or any(n.cite == "Cover" for n in tree.chain(node)):
@@ -119,7 +140,46 @@ def mark_uses(document: Document, tree, own) -> None:
         for block in node.blocks:
             if block.kind not in ("para", "closing") or block.text.startswith("Re:"):
                 continue  # headings, tables, preformatted text and a letter's "Re:" title line
-            _mark_block(block, found, entries, own_keys, own.spans.get(id(block), []), meanings)
+            _mark_block(block, stems.variants(block), entries, own_keys, own.spans.get(id(block), []), meanings)
+
+
+class _StemIndex:
+    """Which variants may match in each block: those whose stem (see _stem) its lowered text
+    holds, and those without a stem, in the order of `found`; every variant for a block holding
+    a letter of FOLDS_TO_ASCII. Each stem is looked for once in all the blocks' texts joined
+    (with NULs: the cleaner removes control characters, so no stem spans two texts)."""
+
+    def __init__(self, found: list[Variant], blocks: list):
+        self.found = found
+        self.unstemmed = [i for i, v in enumerate(found) if not v.stem]
+        self.everything = {id(b) for b in blocks if FOLDS_TO_ASCII.intersection(b.text)}
+        lowered = [b.text.lower() for b in blocks]
+        starts, offset = [], 0
+        for text in lowered:
+            starts.append(offset)
+            offset += len(text) + 1
+        joined = "\0".join(lowered)
+        by_stem: dict[str, list[int]] = {}
+        for i, v in enumerate(found):
+            if v.stem:
+                by_stem.setdefault(v.stem, []).append(i)
+        self.present: dict[int, list[int]] = {}  # id(block) -> indices into found, unsorted
+        for stem, indices in by_stem.items():
+            last = -1
+            at = joined.find(stem)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                if k != last:
+                    self.present.setdefault(id(blocks[k]), []).extend(indices)
+                    last = k
+                    at = joined.find(stem, starts[k] + len(lowered[k]))  # on to the next block
+                else:
+                    at = joined.find(stem, at + 1)
+
+    def variants(self, block) -> list[Variant]:
+        if id(block) in self.everything:
+            return self.found
+        return [self.found[i] for i in sorted(self.unstemmed + self.present.get(id(block), []))]
 
 
 def _scope_members(tree, glossary: list[Definition]) -> dict[str, set[int]]:
@@ -156,7 +216,7 @@ def _mark_block(block, found: list[Variant], entries: dict, own_keys: set[str], 
     text = block.text
     links = [(a.start, a.end) for a in block.annotations]
     candidates = []
-    for v in found:
+    for v in found:  # those that may match here (_StemIndex)
         if v.key in own_keys:
             continue
         matches = list(v.pattern.finditer(text))

@@ -1,4 +1,5 @@
-"""Published data next to the pages: clauses.json, report.json and the short permanent URLs.
+"""Published data next to the pages: clauses.json, report.json, the short permanent URLs and
+their QR codes.
 
 All URLs are relative (to the site root in clauses.json, to the page itself in redirects), so the
 site works from a domain root and from a GitHub Pages project path alike.
@@ -12,7 +13,10 @@ from ..model import Document, Node
 from ..tree.citations import short_path
 from .escape import attr, html, json_text
 from .glossary import glossary_json
+from . import preview as preview_module
 from .preview import Preview, absolute, card_fields, image_tags, opening_words, preview_title, twitter_card
+
+QR_FILE = "qr.svg"  # render/qr.py's FILE_NAME (qr.py imports this module)
 
 CITED_KINDS = {"article", "section", "schedule", "appendix", "addendum", "lou", "mou", "part", "clause"}
 
@@ -95,6 +99,11 @@ def data_files(doc: Document, site_url: str = "") -> dict[str, str]:
             target = f"../{entry.page}#{entry.anchor}" if entry.page else f"../#{entry.anchor}"
             files[f"{folder}/{alias}/index.html"] = redirect_html(
                 target, _preview(entry, nodes.get(entry.anchor), name, site_url))
+    codes = preview_module.LAST.qr  # each clause's QR code, next to its short URL (render/qr.py)
+    for entry in entries:
+        code = codes.get(entry.short_url + QR_FILE)
+        if code is not None:
+            files[entry.short_url + QR_FILE] = code
     return files
 
 

@@ -34,9 +34,13 @@ def md_piece(text: str) -> str:
     return (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
 
 
+# markupsafe.escape's five replacements, as a table: the same text without a Markup object a call
+ATTR = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;"}
+
+
 def attr(text: str) -> str:
     """Text -> a value safe inside a double-quoted attribute of a raw HTML tag."""
-    return str(html_escape(" ".join(str(text).split())))
+    return " ".join(str(text).split()).translate(ATTR)
 
 
 def md_attr(text: str) -> str:
@@ -71,10 +75,18 @@ def text_html(text: str) -> str:
 def front_matter(text: str) -> str:
     """Text -> a YAML double-quoted scalar holding its HTML (text_html), for `title:` and `tags:`
     of a generated page. YAML escapes what JSON would not (C1 controls, astral characters)."""
+    value = text_html(text)
+    if _YAML_PLAIN.fullmatch(value):
+        return f'"{value}"'  # nothing YAML escapes: what safe_dump writes, without its emitter
     import yaml
 
-    return yaml.safe_dump(text_html(text), default_style='"', allow_unicode=True,
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True,
                           width=float("inf")).strip()
+
+
+# Characters PyYAML's emitter writes as they are in a double-quoted scalar (allow_unicode): the
+# printable ones, less " \ and the BOM, NEL and line/paragraph separators it escapes.
+_YAML_PLAIN = re.compile("[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
 
 
 # ------------------------------------------------------------------ URLs

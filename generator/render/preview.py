@@ -91,6 +91,7 @@ class SharedAssets:
     cards: dict = field(default_factory=dict)  # "sooke-2006/article-12/" -> CardImage
     names: dict = field(default_factory=dict)  # slug -> cite_name(...)
     qr_base: str = ""  # the site address the QR codes encode; "" when there are none
+    qr: dict = field(default_factory=dict)  # "sooke-2006/12.05/qr.svg" -> its SVG (render/qr.py)
 
 
 LAST = SharedAssets()

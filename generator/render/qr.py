@@ -18,10 +18,9 @@ from pathlib import Path
 import segno
 
 from ..model import Document, Problem
-from .data import clause_entries
+from .data import QR_FILE as FILE_NAME, clause_entries
 
 QR_VERSION = "1"  # bump when the drawing changes: every code is made again
-FILE_NAME = "qr.svg"
 
 
 def qr_svg(url: str) -> bytes:
@@ -53,26 +52,32 @@ def cached_qr(url: str, cache_dir: Path) -> bytes:
 
 
 def publish_qr(documents: list[Document], site_url: str, docs_dir: Path,
-               cache_dir: Path) -> tuple[int, list[Problem]]:
-    """Write docs_dir/<short URL>/qr.svg for every clause of the documents (MkDocs publishes
-    them); remove codes of short URLs that are gone. Returns how many were written, and a
-    located warning per document whose codes failed."""
-    wanted: set[Path] = set()
+               cache_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The QR code of every clause of the documents: {"<short URL>qr.svg" (relative to the site
+    root): its SVG}, written into site/ with the document's data files (render/data.py), not
+    through docs_dir: MkDocs copying 3,000 files was ~10% of a build. Codes that earlier builds
+    wrote into docs_dir are removed. Returns the codes and a located warning per document whose
+    codes failed."""
+    codes: dict[str, str] = {}
     problems: list[Problem] = []
     for doc in documents:
         try:
             for entry in clause_entries(doc):
-                path = docs_dir / entry.short_url / FILE_NAME
-                svg = cached_qr(site_url + entry.short_url, cache_dir)
-                if not path.is_file() or path.read_bytes() != svg:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(svg)
-                wanted.add(path)
+                codes[entry.short_url + FILE_NAME] = cached_qr(site_url + entry.short_url, cache_dir).decode("utf-8")
         except Exception as err:  # noqa: BLE001 - a code never stops the site
             problems.append(Problem(str(doc.source.path), doc.source.first_line,
                                     f"QR codes for printing could not all be made ({type(err).__name__}: {err}): "
                                     "the clauses without one offer no QR code; report it with this line"))
-    for old in docs_dir.rglob(FILE_NAME) if docs_dir.is_dir() else ():
-        if old not in wanted:
-            old.unlink()
-    return len(wanted), problems
+    remove_from_docs(docs_dir)
+    return codes, problems
+
+
+def remove_from_docs(docs_dir: Path) -> None:
+    """Delete the codes (and the folders they leave empty) that builds before this one wrote
+    into docs_dir, which MkDocs would otherwise publish over ours."""
+    for old in list(docs_dir.rglob(FILE_NAME)) if docs_dir.is_dir() else ():  # listed before folders go
+        old.unlink()
+        try:
+            old.parent.rmdir()
+        except OSError:
+            pass  # the folder holds other files

@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape
+import re
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -91,6 +92,7 @@ class ClauseText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.text: dict[str, list[str]] = {}
         self.frames: list[dict] = [{"tag": "", "owner": "", "skip": False, "heading": False}]
+        self.headings = 0  # frames with "heading" set: text inside any of them is not indexed
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -113,11 +115,12 @@ class ClauseText(HTMLParser):
         if tag in VOID:
             return
         self.frames.append({"tag": tag, "owner": owner, "skip": skip, "heading": heading})
+        self.headings += heading
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in VOID and self.frames[-1]["tag"] == tag:
-            self.frames.pop()
+            self.headings -= self.frames.pop()["heading"]
 
     def handle_endtag(self, tag):
         if tag in VOID:
@@ -125,6 +128,7 @@ class ClauseText(HTMLParser):
         for i in range(len(self.frames) - 1, 0, -1):
             if self.frames[i]["tag"] == tag:
                 owner = self.frames[i]["owner"]
+                self.headings -= sum(f["heading"] for f in self.frames[i:])
                 del self.frames[i:]
                 if tag in BLOCK_TAGS:
                     self._add(owner, " ")
@@ -132,7 +136,7 @@ class ClauseText(HTMLParser):
 
     def handle_data(self, data):
         frame = self.frames[-1]
-        if frame["skip"] or any(f["heading"] for f in self.frames):
+        if frame["skip"] or self.headings:
             return  # headings are the entry's title, not its text
         self._add(frame["owner"], data)
 
@@ -148,10 +152,58 @@ def clause_texts(html: str) -> dict[str, str]:
     """{clause id: its own text} for the content <article> of a built page."""
     start = html.find('<article class="md-content__inner')
     end = html.find("</article>", start)
+    article = html[start:end] if start >= 0 and end > start else html
     parser = ClauseText()
-    parser.feed(html[start:end] if start >= 0 and end > start else html)
-    parser.close()
+    if not _feed_plain(parser, article):
+        parser = ClauseText()
+        parser.feed(article)
+        parser.close()
     return parser.result()
+
+
+# The markup Python-Markdown and Material write in an article, read without html.parser (which
+# was most of the time of the search index): tags whose attributes are names or double-quoted
+# values, comments, and text in which every "<" starts one of these. Anything else (a script,
+# a single-quoted or bare value, a stray "<") is read by html.parser, as before.
+_PLAIN_TAG = re.compile(r'<(?:(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)\s*(/?)>'
+                        r"|!--(?:(?!--)[^<])*-->)")
+_PLAIN_ATTR = re.compile(r'\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:(=)"([^"]*)")?')
+_RAW_TEXT = ("script", "style")  # html.parser's CDATA elements: their text is not markup
+
+
+def _feed_plain(parser: ClauseText, html: str) -> bool:
+    """Call parser's handlers as html.parser (convert_charrefs=True) would for `html`, when it is
+    plain markup (above); False, having called none, when it is not."""
+    tags = list(_PLAIN_TAG.finditer(html))
+    if html.count("<") != len(tags):
+        return False  # a "<" that starts no plain tag (each tag and comment holds one "<")
+    for m in tags:
+        closing, tag, attrs, selfclosing = m.groups()
+        if tag is not None and (tag.lower() in _RAW_TEXT or closing and (attrs or selfclosing)):
+            return False
+    pos = 0
+    for m in tags:
+        if m.start() > pos:
+            text = html[pos:m.start()]
+            parser.handle_data(unescape(text) if "&" in text else text)
+        pos = m.end()
+        closing, tag, attrs, selfclosing = m.groups()
+        if tag is None:
+            continue  # a comment
+        tag = tag.lower()
+        if closing:
+            parser.handle_endtag(tag)
+            continue
+        pairs = [(name.lower(), (unescape(value) if value else value) if eq else None)
+                 for name, eq, value in _PLAIN_ATTR.findall(attrs)] if attrs else []
+        if selfclosing:
+            parser.handle_startendtag(tag, pairs)
+        else:
+            parser.handle_starttag(tag, pairs)
+    if pos < len(html):
+        text = html[pos:]
+        parser.handle_data(unescape(text) if "&" in text else text)
+    return True
 
 
 # ------------------------------------------------------------------------------------ entries

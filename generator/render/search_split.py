@@ -88,12 +88,13 @@ def postings(groups: list[Group]) -> dict[str, dict[int, int]]:
     for tf in counts:
         for term in tf:
             df[term] += 1
+    idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in df.items()}  # once a term
     out: dict[str, dict[int, int]] = defaultdict(dict)
     for ident, tf in enumerate(counts):
         length = sum(tf.values())
+        norm = K1 * (1 - B + B * length / avg)  # once an entry; the same float as inline
         for term, n in tf.items():
-            idf = math.log(1 + (total - df[term] + 0.5) / (df[term] + 0.5))
-            score = idf * n * (K1 + 1) / (n + K1 * (1 - B + B * length / avg))
+            score = idf[term] * n * (K1 + 1) / (n + norm)
             out[term][ident] = max(1, round(score * 10))
     ident = 0
     for group in groups:

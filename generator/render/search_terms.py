@@ -37,10 +37,17 @@ def words(text: str) -> list[str]:
     ["employee's", "overtime"]."""
     out = []
     for raw in SEPARATOR.split(text.lower()):
-        word = EDGE.sub("", raw) if raw else ""
+        if not raw:
+            continue
+        # \w is str.isalnum() or "_": a word with a word character at both ends has no edge to trim
+        word = raw if _is_word(raw[0]) and _is_word(raw[-1]) else EDGE.sub("", raw)
         if word and word not in STOP_WORDS:
             out.append(word)
     return out
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def cite_key(cite: str) -> str:

@@ -1,8 +1,9 @@
 """The images a shared or printed clause carries: a card per unit page, a QR code per clause.
 
 publish_share_assets runs once per build (mkdocs_hooks.on_config, once site_url is settled):
-it writes them into docs_dir, which MkDocs copies to site/, and tells the templates (through
-config.extra["clausebook_share"]) and the redirect pages (preview.LAST) what it made.
+it writes the cards into docs_dir, which MkDocs copies to site/, and tells the templates (through
+config.extra["clausebook_share"]) and the data files (preview.LAST) what it made: the QR codes
+are written into site/ with each document's data files (render/data.py).
 """
 from __future__ import annotations
 
@@ -43,10 +44,10 @@ def _publish(build, config) -> SharedAssets:
     planned = [card for doc in structured for card in unit_cards(doc, local)]
     cards, problems = publish_cards(planned, docs_dir, root / "build" / "cards")
     codes, qr_problems = publish_qr(structured, site_url, docs_dir, root / "build" / "qr") \
-        if site_url else (0, [])
+        if site_url else ({}, [])
     build.problems += problems + qr_problems
     names = {d.slug: document_name(d) for d in structured}
-    return SharedAssets(cards, names, site_url if codes else "")
+    return SharedAssets(cards, names, site_url if codes else "", codes)
 
 
 def document_name(doc: Document) -> str:

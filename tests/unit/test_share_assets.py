@@ -160,15 +160,34 @@ def test_a_qr_code_says_the_short_url():
     assert qr_text(svg) == url
 
 
-def test_qr_codes_are_written_next_to_each_short_url_and_stale_ones_removed(tmp_path: Path):
+def test_qr_codes_are_made_for_each_short_url_and_old_ones_in_docs_dir_removed(tmp_path: Path):
+    """The codes go into site/ with the data files (next test); docs_dir keeps none, so MkDocs
+    does not copy 3,000 files nor publish an old code over a new one."""
     docs = tmp_path / "docs"
     stale = docs / "x-2020" / "99.01" / "qr.svg"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"<svg/>")
-    count, problems = publish_qr([_doc()], "https://e.org/r/", docs, tmp_path / "cache")
-    assert problems == [] and count == 3 and not stale.exists()
-    assert qr_text((docs / "x-2020" / "12.05" / "qr.svg").read_bytes()) == "https://e.org/r/x-2020/12.05/"
-    assert qr_text((docs / "x-2020" / "lou-3" / "qr.svg").read_bytes()) == "https://e.org/r/x-2020/lou-3/"
+    (docs / "x-2020" / "page.md").write_text("kept", encoding="utf-8")
+    codes, problems = publish_qr([_doc()], "https://e.org/r/", docs, tmp_path / "cache")
+    assert problems == [] and len(codes) == 3 and not stale.exists() and not stale.parent.exists()
+    assert (docs / "x-2020" / "page.md").is_file()
+    assert qr_text(codes["x-2020/12.05/qr.svg"].encode("utf-8")) == "https://e.org/r/x-2020/12.05/"
+    assert qr_text(codes["x-2020/lou-3/qr.svg"].encode("utf-8")) == "https://e.org/r/x-2020/lou-3/"
+    assert codes["x-2020/12.05/qr.svg"].encode("utf-8") == qr_svg("https://e.org/r/x-2020/12.05/")
+
+
+def test_qr_codes_are_data_files_next_to_each_short_url(tmp_path: Path):
+    from generator.render import preview
+    from generator.render.data import data_files
+
+    codes, _ = publish_qr([_doc()], "https://e.org/r/", tmp_path / "docs", tmp_path / "cache")
+    before = preview.LAST
+    preview.use_shared(preview.SharedAssets(qr=codes, qr_base="https://e.org/r/"))
+    try:
+        files = data_files(_doc(), "https://e.org/r/")
+    finally:
+        preview.use_shared(before)
+    assert {rel: files[rel] for rel in files if rel.endswith("qr.svg")} == codes
 
 
 # ------------------------------------------------------------------------------ citation name

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
@@ -52,14 +53,33 @@ def cached_qr(url: str, cache_dir: Path) -> bytes:
     return svg
 
 
+@dataclass
+class QrMemo:
+    """What publish_qr wrote in this `clausebook serve` (none in a clean build): each document's
+    key (its content and the site address) and code files, and every file it wrote. A document
+    whose key is unchanged keeps its files; none of them is read or compared again."""
+
+    documents: dict[str, tuple[bytes, list[Path]]] = field(default_factory=dict)
+    published: set[Path] | None = None  # None: not known yet, look for old codes in docs_dir
+
+
 def publish_qr(documents: list[Document], site_url: str, docs_dir: Path,
-               cache_dir: Path) -> tuple[int, list[Problem]]:
+               cache_dir: Path, memo: QrMemo | None = None,
+               keys: dict[str, bytes] | None = None) -> tuple[int, list[Problem]]:
     """Write docs_dir/<short URL>/qr.svg for every clause of the documents (MkDocs publishes
     them); remove codes of short URLs that are gone. Returns how many were written, and a
-    located warning per document whose codes failed."""
+    located warning per document whose codes failed. In serve, `keys` (slug -> a key of all the
+    document's codes are made from) and `memo` skip the documents whose key is unchanged."""
     wanted: set[Path] = set()
     problems: list[Problem] = []
     for doc in documents:
+        key = keys.get(doc.slug) if keys is not None and memo is not None else None
+        held = memo.documents.pop(doc.slug, None) if memo is not None else None
+        if key is not None and held is not None and held[0] == key:
+            wanted.update(held[1])
+            memo.documents[doc.slug] = held
+            continue
+        paths: list[Path] = []
         try:
             for entry in clause_entries(doc):
                 path = docs_dir / entry.short_url / FILE_NAME
@@ -68,11 +88,23 @@ def publish_qr(documents: list[Document], site_url: str, docs_dir: Path,
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(svg)
                 wanted.add(path)
+                paths.append(path)
         except Exception as err:  # noqa: BLE001 - a code never stops the site
             problems.append(Problem(str(doc.source.path), doc.source.first_line,
                                     f"QR codes for printing could not all be made ({type(err).__name__}: {err}): "
                                     "the clauses without one offer no QR code; report it with this line"))
-    for old in docs_dir.rglob(FILE_NAME) if docs_dir.is_dir() else ():
+            continue
+        if key is not None:
+            memo.documents[doc.slug] = (key, paths)
+    if memo is not None and memo.published is not None:
+        old_codes = memo.published
+    else:
+        old_codes = set(docs_dir.rglob(FILE_NAME)) if docs_dir.is_dir() else set()
+    for old in old_codes:
         if old not in wanted:
-            old.unlink()
+            old.unlink(missing_ok=True)
+    if memo is not None:
+        memo.published = wanted
+        for slug in [s for s in memo.documents if s not in {d.slug for d in documents}]:
+            del memo.documents[slug]
     return len(wanted), problems

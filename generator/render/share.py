@@ -6,8 +6,10 @@ config.extra["clausebook_share"]) and the redirect pages (preview.LAST) what it 
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+from .. import serve_state
 from ..model import Document, Problem
 from .cards import Card, PlannedCard, publish_cards
 from .pages import STRUCTURED, unit_heading
@@ -42,11 +44,22 @@ def _publish(build, config) -> SharedAssets:
     local = build.config.local or build.config.name
     planned = [card for doc in structured for card in unit_cards(doc, local)]
     cards, problems = publish_cards(planned, docs_dir, root / "build" / "cards")
-    codes, qr_problems = publish_qr(structured, site_url, docs_dir, root / "build" / "qr") \
+    codes, qr_problems = publish_qr(structured, site_url, docs_dir, root / "build" / "qr", *_qr_memo(structured, site_url)) \
         if site_url else (0, [])
     build.problems += problems + qr_problems
     names = {d.slug: document_name(d) for d in structured}
     return SharedAssets(cards, names, site_url if codes else "")
+
+
+def _qr_memo(structured: list[Document], site_url: str) -> tuple:
+    """In `clausebook serve`: (memo, {slug: key}) so that a document whose content and address
+    did not change has its codes neither made nor compared again; () in a clean build."""
+    state = serve_state.SERVE
+    if state is None:
+        return ()
+    keys = {d.slug: hashlib.sha256(state.render_version + state.document_digest(d) + site_url.encode("utf-8")).digest()
+            for d in structured}
+    return state.qr, keys
 
 
 def document_name(doc: Document) -> str:

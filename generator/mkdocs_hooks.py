@@ -190,7 +190,7 @@ def write_data_files(build, config) -> None:
                     write_data(doc, site_dir, config.site_url or "")
                     continue
                 folder, key = data_folder(doc), data_key(state, doc, config.site_url or "")
-                if state.data_keys.get(folder) == key:
+                if key is not None and state.data_keys.get(folder) == key:
                     continue
                 state.data_keys.pop(folder, None)  # until its files are written
                 state.write_changed(site_dir, data_files(doc, config.site_url or ""), folder)
@@ -199,14 +199,17 @@ def write_data_files(build, config) -> None:
             build.problems.append(failed.problem)
 
 
-def data_key(state: serve_state.ServeState, doc, site_url: str) -> bytes:
+def data_key(state: serve_state.ServeState, doc, site_url: str) -> bytes | None:
     """All a document's data files are made from (render/data.py): the document, the site's
-    address, and the cards of its pages (their redirect pages' og:image)."""
+    address, and the cards of its pages (their redirect pages' og:image); None: no key."""
+    digest = state.document_digest(doc)
+    if digest is None:
+        return None
     shared = preview.LAST
     prefix = doc.slug + "/"
     cards = sorted((page, card.path, card.alt) for page, card in shared.cards.items() if page.startswith(prefix))
     extra = pickle.dumps((site_url, cards, data_folder(doc)))
-    return hashlib.sha256(state.render_version + state.document_digest(doc) + extra).digest()
+    return hashlib.sha256(state.render_version + digest + extra).digest()
 
 
 def write_search(build, config) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import json
 import pickle
 from dataclasses import dataclass, field
@@ -88,25 +89,28 @@ class ServeState:
         self.digests = {}
         self.render_version = _render_version()
 
-    def document_digest(self, doc) -> bytes:
+    def document_digest(self, doc) -> bytes | None:
         """A hash of everything a document's pages and data files are made from: the Document
-        after the cross-document passes (bulletin links, "Discussed in", problems), pickled.
-        Made once per rebuild: nothing changes a Document after it is rendered."""
+        after the cross-document passes (bulletin links, "Discussed in", problems), pickled by
+        value (`value_pickle`). Made once per rebuild: nothing changes a Document after it is
+        rendered. None when it cannot be pickled (then nothing of it is reused)."""
         held = self.digests.get(id(doc))
         if held is not None and held[0] is doc:
             return held[1]
-        value = hashlib.sha256(pickle.dumps(doc)).digest()
+        try:
+            value = hashlib.sha256(value_pickle(doc)).digest()
+        except Exception:  # noqa: BLE001 - e.g. a cycle: simply never reused
+            value = None
         self.digests[id(doc)] = (doc, value)
         return value
 
     def markdown_key(self, doc, others, root) -> bytes | None:
         """The key of a document's generated Markdown: the document, the other documents' places
         a bulletin or page links to (`others`), the repository root, the code and templates."""
-        try:
-            extra = pickle.dumps((others, str(root)))
-            return hashlib.sha256(self.render_version + self.document_digest(doc) + extra).digest()
-        except Exception:  # noqa: BLE001 - an unpicklable document is simply rendered
+        digest = self.document_digest(doc)
+        if digest is None:
             return None
+        return hashlib.sha256(self.render_version + digest + pickle.dumps((others, str(root)))).digest()
 
     def cached_markdown(self, key: bytes | None):
         """(files, nav) rendered last time for this key, or None."""
@@ -143,6 +147,17 @@ class ServeState:
         if done:
             self.changed = True
         return done
+
+
+def value_pickle(obj) -> bytes:
+    """`obj` pickled by value: the same bytes for equal objects, whichever objects they share
+    (a plain pickle writes a string met twice once, so a Document fresh from the parser and its
+    copy from the cache pickle differently). Raises on a cycle."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: every object written in full
+    pickler.dump(obj)
+    return out.getvalue()
 
 
 def _qr_memo():

@@ -57,8 +57,9 @@ def _qr_memo(structured: list[Document], site_url: str) -> tuple:
     state = serve_state.SERVE
     if state is None:
         return ()
-    keys = {d.slug: hashlib.sha256(state.render_version + state.document_digest(d) + site_url.encode("utf-8")).digest()
-            for d in structured}
+    digests = {d.slug: state.document_digest(d) for d in structured}
+    keys = {slug: hashlib.sha256(state.render_version + digest + site_url.encode("utf-8")).digest()
+            for slug, digest in digests.items() if digest is not None}
     return state.qr, keys
 
 

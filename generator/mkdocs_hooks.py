@@ -224,6 +224,8 @@ def write_search(build, config) -> None:
         write_search_index(build.documents, site_dir)
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
+        if serve_state.SERVE is not None:  # what it kept may not describe the site: start afresh
+            serve_state.SERVE.pending_key = None
     if serve_state.SERVE is not None and path.is_file():
         serve_state.SERVE.search_stub = path.read_text(encoding="utf-8")
 

@@ -61,6 +61,8 @@ class ServeState:
     markdown: dict[bytes, tuple[dict, object]] = field(default_factory=dict)  # key -> (files, nav)
     markdown_used: set[bytes] = field(default_factory=set)  # keys met in this rebuild
     data_keys: dict[str, bytes] = field(default_factory=dict)  # data folder -> key of its files
+    search_tf: dict = field(default_factory=dict)  # search entry -> its word counts (search_split)
+    search_terms: dict = field(default_factory=dict)  # term -> (entries, encoded, JSON length)
     qr: "QrMemo" = field(default_factory=lambda: _qr_memo())  # the QR codes written (render/qr.py)
 
     def start(self, key: bytes, site_dir: Path) -> None:

@@ -84,6 +84,7 @@ def render_site(documents: list[Document], config: SiteConfig, root: Path | None
     env.globals["root"] = root or Path.cwd()
     if serve_state.SERVE is not None:
         serve_state.SERVE.begin_render()
+        env.bytecode_cache = serve_state.SERVE.templates  # compiled once per serve (Jinja checks the source)
     out = Rendered()
     ordered = _ordered(documents)
     structured = [d for d in ordered if d.source.meta.kind in STRUCTURED]

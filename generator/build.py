@@ -181,7 +181,14 @@ def write_tree(docs_dir: Path, files: dict[str, str]) -> None:
             path.write_text(text, encoding="utf-8")
         if serve_state.SERVE is not None:
             known[rel] = text
+    if known and serve_state.SERVE.markdown_swept:  # serve: every file it wrote is known
+        for rel in [rel for rel in known if rel not in files]:
+            (docs_dir / rel).unlink(missing_ok=True)
+            del known[rel]
+        return
     for path in sorted(docs_dir.rglob("*.md"), reverse=True):
         if path.relative_to(docs_dir).as_posix() not in files:
             path.unlink()
             known.pop(path.relative_to(docs_dir).as_posix(), None)
+    if serve_state.SERVE is not None:
+        serve_state.SERVE.markdown_swept = True  # docs_dir holds only what `known` lists

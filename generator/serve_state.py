@@ -61,6 +61,7 @@ class ServeState:
     markdown: dict[bytes, tuple[dict, object]] = field(default_factory=dict)  # key -> (files, nav)
     markdown_used: set[bytes] = field(default_factory=set)  # keys met in this rebuild
     markdown_files: dict[str, str] = field(default_factory=dict)  # build/docs file -> text written
+    markdown_swept: bool = False  # build/docs was swept of the Markdown no longer made
     data_keys: dict[str, bytes] = field(default_factory=dict)  # data folder -> key of its files
     search_tf: dict = field(default_factory=dict)  # search entry -> its word counts (search_split)
     search_terms: dict = field(default_factory=dict)  # term -> (entries, encoded, JSON length)

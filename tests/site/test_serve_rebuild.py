@@ -252,3 +252,14 @@ def test_a_defined_term_changed_is_shown_on_every_page_using_it(repo, monkeypatc
          "a person hired by the Board")
     serve_rebuild(repo)
     assert_same_tree(repo / "site", clean_build(repo, monkeypatch))
+
+
+def test_a_document_removed_leaves_no_page_behind(repo, monkeypatch):
+    """Its Markdown is deleted from build/docs by what serve remembers writing, not by a scan."""
+    serve_rebuild(repo)
+    serve_rebuild(repo)
+    (repo / "content/agreements/beta-2021.md").unlink()
+    serve_rebuild(repo)
+    assert not (repo / "build/docs/beta-2021").exists() or not list((repo / "build/docs/beta-2021").rglob("*.md"))
+    assert not (repo / "site/beta-2021/article-12/index.html").exists()
+    assert_same_tree(repo / "site", clean_build(repo, monkeypatch))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import serve_state
 from . import sources as sources_module
 from .doc_cache import DocumentCache, config_key
 from .model import Document, Problem, Source
@@ -167,13 +168,27 @@ def _guarded(path: Path, read, default):
 
 
 def write_tree(docs_dir: Path, files: dict[str, str]) -> None:
-    """Write files, skipping unchanged ones (so `serve` does not loop) and deleting stale ones."""
+    """Write files, skipping unchanged ones (so `serve` does not loop) and deleting stale ones.
+    In `clausebook serve` a file is compared with what this serve wrote there, not read again."""
     docs_dir.mkdir(parents=True, exist_ok=True)
+    known = serve_state.SERVE.markdown_files if serve_state.SERVE is not None else {}
     for rel, text in files.items():
         path = docs_dir / rel
+        if known.get(rel) == text and path.exists():
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+        if serve_state.SERVE is not None:
+            known[rel] = text
+    if known and serve_state.SERVE.markdown_swept:  # serve: every file it wrote is known
+        for rel in [rel for rel in known if rel not in files]:
+            (docs_dir / rel).unlink(missing_ok=True)
+            del known[rel]
+        return
     for path in sorted(docs_dir.rglob("*.md"), reverse=True):
         if path.relative_to(docs_dir).as_posix() not in files:
             path.unlink()
+            known.pop(path.relative_to(docs_dir).as_posix(), None)
+    if serve_state.SERVE is not None:
+        serve_state.SERVE.markdown_swept = True  # docs_dir holds only what `known` lists

@@ -7,9 +7,11 @@ rebuild is a full one, and the post-build steps write only what changed.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +24,7 @@ from generator.pipeline import DocumentFailed, crash_problem, isolated
 from generator.render.escape import safe_url, text_html
 from mkdocs.structure.toc import get_toc
 from generator import serve_state
+from generator.render import preview
 from generator.render.minify import minify_assets
 from generator.render.data import data_files, data_folder, write_data
 from generator.render.pages import STRUCTURED
@@ -176,7 +179,9 @@ def _page_failed(page, err: Exception) -> None:
 
 def write_data_files(build, config) -> None:
     """clauses.json, report.json and the short URLs of every document; one document's data files
-    failing never stops the others'."""
+    failing never stops the others'. In serve, a document whose data files' inputs are those of
+    the last rebuild (data_key) is skipped: its files were written then and are unchanged; the
+    others' files are made in memory and only those whose text changed are written."""
     site_dir = Path(config.site_dir)
     state = serve_state.SERVE
     for doc in build.documents:
@@ -184,10 +189,28 @@ def write_data_files(build, config) -> None:
             with isolated(str(doc.source.path), "data", doc.source.first_line):
                 if state is None:
                     write_data(doc, site_dir, config.site_url or "")
-                else:  # serve: only the files whose text changed
-                    state.write_changed(site_dir, data_files(doc, config.site_url or ""), data_folder(doc))
+                    continue
+                folder, key = data_folder(doc), data_key(state, doc, config.site_url or "")
+                if key is not None and state.data_keys.get(folder) == key:
+                    continue
+                state.data_keys.pop(folder, None)  # until its files are written
+                state.write_changed(site_dir, data_files(doc, config.site_url or ""), folder)
+                state.data_keys[folder] = key
         except DocumentFailed as failed:
             build.problems.append(failed.problem)
+
+
+def data_key(state: serve_state.ServeState, doc, site_url: str) -> bytes | None:
+    """All a document's data files are made from (render/data.py): the document, the site's
+    address, and the cards of its pages (their redirect pages' og:image); None: no key."""
+    digest = state.document_digest(doc)
+    if digest is None:
+        return None
+    shared = preview.LAST
+    prefix = doc.slug + "/"
+    cards = sorted((page, card.path, card.alt) for page, card in shared.cards.items() if page.startswith(prefix))
+    extra = pickle.dumps((site_url, cards, data_folder(doc)))
+    return hashlib.sha256(state.render_version + digest + extra).digest()
 
 
 def write_search(build, config) -> None:
@@ -202,6 +225,8 @@ def write_search(build, config) -> None:
         write_search_index(build.documents, site_dir)
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
+        if serve_state.SERVE is not None:  # what it kept may not describe the site: start afresh
+            serve_state.SERVE.pending_key = None
     if serve_state.SERVE is not None and path.is_file():
         serve_state.SERVE.search_stub = path.read_text(encoding="utf-8")
 

@@ -12,13 +12,23 @@ written again, exactly as a first build.
 Each post-build step remembers what it wrote (`written`: file -> digest of its text) and writes
 only what differs, deleting what is no longer made (a short URL whose clause is gone).
 
+What a document's pages and files are made from is keyed by content (`document_digest`: a hash of
+the pickled Document as the cross-document passes left it, so a bulletin's links, an agreement's
+"Discussed in" lines and its glossary are in it): the generated Markdown of a document is taken
+from the last rebuild when its key (the digest, the other documents' citations a bulletin links
+to, the generator's code and templates) is unchanged (render/pages.py), and its data files and QR
+codes are neither made nor compared again (mkdocs_hooks.write_data_files, render/share.py).
+
 Only in memory, only for one serve process: `clausebook build` (deployment) uses none of it and
 always renders and writes everything into an emptied folder.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
+import io
 import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +56,15 @@ class ServeState:
     search_stub: str = ""  # the last search/search_index.json written, put back when unchanged
     page_texts: dict[str, tuple[bytes, dict]] = field(default_factory=dict)  # search: page -> (HTML digest, texts)
     templates: "MemoryBytecodeCache" = field(default_factory=lambda: MemoryBytecodeCache())
+    digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)  # id(doc) -> (doc, digest)
+    render_version: bytes = b""  # the generator's code and templates, for the Markdown keys
+    markdown: dict[bytes, tuple[dict, object]] = field(default_factory=dict)  # key -> (files, nav)
+    markdown_used: set[bytes] = field(default_factory=set)  # keys met in this rebuild
+    markdown_files: dict[str, str] = field(default_factory=dict)  # build/docs file -> text written
+    markdown_swept: bool = False  # build/docs was swept of the Markdown no longer made
+    data_keys: dict[str, bytes] = field(default_factory=dict)  # data folder -> key of its files
+    search_tf: dict = field(default_factory=dict)  # search entry -> its word counts (search_split)
+    search_terms: dict = field(default_factory=dict)  # term -> (entries, encoded, JSON length)
 
     def start(self, key: bytes, site_dir: Path) -> None:
         """Begin a rebuild: a full one (emptied site folder, nothing remembered) when the key
@@ -59,10 +78,55 @@ class ServeState:
             clean_directory(str(site_dir))
             self.written = {}
             self.search_pages = {}
+            self.data_keys = {}
 
     def finish(self) -> None:
         """The rebuild wrote everything: the next one may skip what this one left unchanged."""
         self.site_key = self.pending_key
+        self.markdown = {k: v for k, v in self.markdown.items() if k in self.markdown_used}
+        self.markdown_used = set()
+
+    def begin_render(self) -> None:
+        """Before a rebuild renders its Markdown: the documents are new objects (their digests
+        are made again), and the templates may have been edited."""
+        self.digests = {}
+        self.render_version = _render_version()
+
+    def document_digest(self, doc) -> bytes | None:
+        """A hash of everything a document's pages and data files are made from: the Document
+        after the cross-document passes (bulletin links, "Discussed in", problems), pickled by
+        value (`value_pickle`). Made once per rebuild: nothing changes a Document after it is
+        rendered. None when it cannot be pickled (then nothing of it is reused)."""
+        held = self.digests.get(id(doc))
+        if held is not None and held[0] is doc:
+            return held[1]
+        try:
+            value = hashlib.sha256(value_pickle(doc)).digest()
+        except Exception:  # noqa: BLE001 - e.g. a cycle: simply never reused
+            value = None
+        self.digests[id(doc)] = (doc, value)
+        return value
+
+    def markdown_key(self, doc, others, root) -> bytes | None:
+        """The key of a document's generated Markdown: the document, the other documents' places
+        a bulletin or page links to (`others`), the repository root, the code and templates."""
+        digest = self.document_digest(doc)
+        if digest is None:
+            return None
+        return hashlib.sha256(self.render_version + digest + pickle.dumps((others, str(root)))).digest()
+
+    def cached_markdown(self, key: bytes | None):
+        """(files, nav) rendered last time for this key, or None."""
+        if key is None or key not in self.markdown:
+            return None
+        self.markdown_used.add(key)
+        files, nav = self.markdown[key]
+        return dict(files), copy.deepcopy(nav)
+
+    def keep_markdown(self, key: bytes | None, files: dict, nav) -> None:
+        if key is not None:
+            self.markdown[key] = (dict(files), copy.deepcopy(nav))
+            self.markdown_used.add(key)
 
     def write_changed(self, site_dir: Path, files: dict[str, str], owner: str) -> int:
         """Write the files of `owner` (a site folder, "sooke-2006") whose text differs from what
@@ -86,6 +150,31 @@ class ServeState:
         if done:
             self.changed = True
         return done
+
+
+def value_pickle(obj) -> bytes:
+    """`obj` pickled by value: the same bytes for equal objects, whichever objects they share
+    (a plain pickle writes a string met twice once, so a Document fresh from the parser and its
+    copy from the cache pickle differently). Raises on a cycle."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: every object written in full
+    pickler.dump(obj)
+    return out.getvalue()
+
+
+
+
+def _render_version() -> bytes:
+    """The generator's code and its Markdown templates (read each rebuild: Jinja loads an
+    edited template afresh)."""
+    from .doc_cache import PACKAGE, generator_version  # noqa: PLC0415 - doc_cache imports the passes
+
+    h = hashlib.sha256(generator_version())
+    for path in sorted((PACKAGE / "templates").rglob("*")):
+        if path.is_file():
+            h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return h.digest()
 
 
 def site_key(config, files) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 WHITE = (255, 255, 255)
 # The book in a 24x24 grid: two pages either side of a spine, text lines in the theme colour.
@@ -39,6 +40,7 @@ def hex_rgb(colour: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
+@lru_cache(maxsize=16)  # the same few icons on every build of a `clausebook serve`
 def draw(size: int, purpose: str, background: tuple[int, int, int]) -> bytes:
     """The icon as PNG bytes: the book scaled to 3/4 (any) or 3/5 (maskable) of the square."""
     share = 0.6 if purpose == "maskable" else 0.75

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import serve_state
 from ..model import Document, Node, Problem
 from ..passes.citations import HOME_CITES, PAGE_KINDS, is_container
 from ..pipeline import BadInput, DocumentFailed, crash_problem, isolated
@@ -81,6 +82,9 @@ def render_site(documents: list[Document], config: SiteConfig, root: Path | None
     repository, where source paths are relative to (for the line of a bad front-matter key)."""
     env = environment()
     env.globals["root"] = root or Path.cwd()
+    if serve_state.SERVE is not None:
+        serve_state.SERVE.begin_render()
+        env.bytecode_cache = serve_state.SERVE.templates  # compiled once per serve (Jinja checks the source)
     out = Rendered()
     ordered = _ordered(documents)
     structured = [d for d in ordered if d.source.meta.kind in STRUCTURED]
@@ -116,10 +120,22 @@ def nav_html(nav):
 
 def _render_each(env, documents, out: Rendered, others: dict | None = None) -> list:
     """Render documents one by one; [(doc, nav)] of those that worked. A failure
-    adds the document to out.failed with its located error, and none of its files."""
+    adds the document to out.failed with its located error, and none of its files.
+    In `clausebook serve`, a document whose inputs are unchanged since an earlier rebuild
+    (serve_state.markdown_key) gets that rebuild's Markdown, not rendered again."""
     done = []
+    state = serve_state.SERVE
     for doc in documents:
         files: dict[str, str] = {}
+        key = None
+        if state is not None:
+            structured = doc.source.meta.kind in STRUCTURED
+            key = state.markdown_key(doc, None if structured else (others or {}), env.globals["root"])
+            cached = state.cached_markdown(key)
+            if cached is not None:
+                out.files.update(cached[0])
+                done.append((doc, cached[1]))
+                continue
         try:
             with isolated(str(doc.source.path), "render", doc.source.first_line):
                 if doc.source.meta.kind in STRUCTURED:
@@ -130,6 +146,8 @@ def _render_each(env, documents, out: Rendered, others: dict | None = None) -> l
             out.problems.append(failed.problem)
             out.failed.append(doc)
             continue
+        if state is not None:
+            state.keep_markdown(key, files, nav)
         out.files.update(files)
         done.append((doc, nav))
     return done

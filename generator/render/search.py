@@ -222,7 +222,7 @@ def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
         file = site_dir / doc.slug / unit.page / "index.html"
         if not file.is_file():
             continue
-        texts = page_texts(file)
+        texts = page_texts(file, f"{doc.slug}/{unit.page}.md")
         entries = [Entry(url, escape(unit_heading(unit), quote=False),
                          _para(texts.get(unit.anchor, "")), unit.cite)]
         for node in unit.walk():
@@ -234,11 +234,16 @@ def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
     return out
 
 
-def page_texts(file: Path) -> dict[str, str]:
+def page_texts(file: Path, src_uri: str = "") -> dict[str, str]:
     """clause_texts of a built page; in `clausebook serve`, parsed again only when the page's
-    HTML changed since the last rebuild (most pages are not rendered again, serve_state)."""
-    html = file.read_text(encoding="utf-8")
+    HTML changed since the last rebuild (most pages are not rendered again, serve_state), and
+    not even read when MkDocs did not render it (`src_uri`, its Markdown) in this rebuild."""
     state = serve_state.SERVE
+    if state is not None and not state.full and src_uri and src_uri not in state.rendered:
+        cached = state.page_texts.get(str(file))
+        if cached is not None:
+            return cached[1]
+    html = file.read_text(encoding="utf-8")
     if state is None:
         return clause_texts(html)
     key = serve_state.digest(html)

@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import serve_state
 from .escape import json_text
 from .search_terms import cite_terms, plain, words
 
@@ -71,28 +72,33 @@ def group_docs(docs: list[dict], agreements: dict[str, str]) -> list[Group]:
     return out
 
 
-def postings(groups: list[Group]) -> dict[str, dict[int, int]]:
-    """{term: {entry id: weight}} for every word and citation key."""
+def postings(groups: list[Group], memo: dict | None = None) -> dict[str, dict[int, int]]:
+    """{term: {entry id: weight}} for every word and citation key. `memo` (`clausebook serve`):
+    each entry's word counts by its text, title and tags, kept from one rebuild to the next."""
     counts: list[dict[str, int]] = []
+    kept: dict = {}
     for group in groups:
         for doc in group.docs:
-            tf: dict[str, int] = defaultdict(int)
-            for word in words(plain(doc["text"])):
-                tf[word] += 1
-            for word in words(plain(" ".join([doc["title"], *doc.get("tags", [])]))):
-                tf[word] += TITLE_TF  # a bulletin's tags count as its title (mkdocs.yml boosts)
+            key = (doc["text"], doc["title"], tuple(doc.get("tags", [])))
+            tf = memo.get(key) if memo is not None else None
+            if tf is None:
+                tf = _term_counts(doc)
+            kept[key] = tf
             counts.append(tf)
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     total = len(counts) or 1
     avg = sum(sum(tf.values()) for tf in counts) / total or 1
     df: dict[str, int] = defaultdict(int)
     for tf in counts:
         for term in tf:
             df[term] += 1
-    idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in df.items()}  # once a term
+    idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in df.items()}
     out: dict[str, dict[int, int]] = defaultdict(dict)
     for ident, tf in enumerate(counts):
         length = sum(tf.values())
-        norm = K1 * (1 - B + B * length / avg)  # once an entry; the same float as inline
+        norm = K1 * (1 - B + B * length / avg)  # BM25: idf * n * (K1 + 1) / (n + norm)
         for term, n in tf.items():
             score = idf[term] * n * (K1 + 1) / (n + norm)
             out[term][ident] = max(1, round(score * 10))
@@ -103,6 +109,16 @@ def postings(groups: list[Group]) -> dict[str, dict[int, int]]:
                 out[term][ident] = weight
             ident += 1
     return out
+
+
+def _term_counts(doc: dict) -> dict[str, int]:
+    """How often each word is in an entry, its title's words counting TITLE_TF times."""
+    tf: dict[str, int] = defaultdict(int)
+    for word in words(plain(doc["text"])):
+        tf[word] += 1
+    for word in words(plain(" ".join([doc["title"], *doc.get("tags", [])]))):
+        tf[word] += TITLE_TF  # a bulletin's tags count as its title (mkdocs.yml boosts)
+    return dict(tf)
 
 
 def encode(entries: dict[int, int]) -> list[list[int]]:
@@ -117,18 +133,31 @@ def encode(entries: dict[int, int]) -> list[list[int]]:
     return [ids, weights]
 
 
-def shards(index: dict[str, dict[int, int]]) -> list[dict[str, list]]:
-    """The sorted terms cut into shards of about SHARD_BYTES of JSON each."""
+def shards(index: dict[str, dict[int, int]], memo: dict | None = None) -> list[dict[str, list]]:
+    """The sorted terms cut into shards of about SHARD_BYTES of JSON each. `memo` (`clausebook
+    serve`): term -> (its entries, encoded, JSON length) of the last rebuild, reused when the
+    term's entries are equal (a word changed in one clause leaves most terms as they were)."""
     out: list[dict[str, list]] = [{}]
     size = 0
+    kept = {}
     for term in sorted(index):
-        item = encode(index[term])
-        cost = len(term) + len(json_text(item, compact=True)) + 4
+        entries = index[term]
+        held = memo.get(term) if memo is not None else None
+        if held is not None and held[0] == entries:
+            item, length = held[1], held[2]
+        else:
+            item = encode(entries)
+            length = len(json_text(item, compact=True))
+        kept[term] = (entries, item, length)
+        cost = len(term) + length + 4
         if size and size + cost > SHARD_BYTES:
             out.append({})
             size = 0
         out[-1][term] = item
         size += cost
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return out
 
 
@@ -150,14 +179,20 @@ def blocks(group: Group, titles: dict[str, str]) -> list[dict]:
 
 def write_split(config: dict, docs: list[dict], agreements: dict[str, str],
                 site_dir: Path) -> dict[str, int]:
-    """Write the pieces described above; returns {file: bytes} (all term shards summed)."""
+    """Write the pieces described above; returns {file: bytes} (all term shards summed).
+    In `clausebook serve`, words counted and terms encoded in the last rebuild are reused, and
+    only the pieces whose text changed are written (serve_state)."""
+    state = serve_state.SERVE
     groups = group_docs(docs, agreements)
     titles = {d["location"]: d["title"] for d in docs}
     files: dict[str, object] = {}
     for group in groups:
         for name, block in zip(group.block_files(), blocks(group, titles)):
             files[name] = block
-    cut = shards(postings(groups))
+    if state is not None:
+        cut = shards(postings(groups, state.search_tf), state.search_terms)
+    else:
+        cut = shards(postings(groups))
     for n, shard in enumerate(cut):
         files[f"{DIR}/terms/{n}.json"] = shard
     files[META] = {
@@ -169,6 +204,11 @@ def write_split(config: dict, docs: list[dict], agreements: dict[str, str],
     files[PIECES] = {
         "shared": ["search/search_index.json", META, *terms, *pages],
         "agreements": {g.slug: g.block_files() for g in groups if g.slug}}
+    if state is not None:
+        texts = {name: json_text(data, compact=True) for name, data in files.items()}
+        state.write_changed(site_dir, {n: t for n, t in texts.items() if n != PIECES}, DIR)
+        state.write_changed(site_dir, {PIECES: texts[PIECES]}, PIECES)
+        return {name: len(text.encode("utf-8")) for name, text in texts.items()}
     target = site_dir / DIR
     if target.exists():
         for old in sorted(target.rglob("*.json")):

@@ -184,3 +184,82 @@ def test_a_rebuild_stopped_half_way_makes_the_next_one_full(repo, monkeypatch):
     serve_rebuild(repo)
     assert serve_state.SERVE.full
     assert_same_tree(repo / "site", clean_build(repo, monkeypatch))
+
+
+def test_only_the_changed_documents_markdown_is_rendered_again(repo, monkeypatch):
+    from generator.render import pages
+
+    serve_rebuild(repo)
+    rendered = []
+    structured, plain = pages.render_structured, pages.render_plain
+    monkeypatch.setattr(pages, "render_structured", lambda env, doc, files: rendered.append(doc.slug) or structured(env, doc, files))
+    monkeypatch.setattr(pages, "render_plain", lambda env, doc, files, others: rendered.append(doc.slug) or plain(env, doc, files, others))
+    edit(repo / "content/agreements/beta-2021.md", "ten days", "twelve days")
+    serve_rebuild(repo)
+    assert rendered == ["beta-2021"]
+    assert_same_tree(repo / "site", clean_build(repo, monkeypatch))
+
+
+def test_a_bulletin_citing_another_clause_moves_the_discussed_in_lines(repo, monkeypatch):
+    """The bulletin's own text changes; Alpha's and Beta's sources do not, but their "Discussed
+    in" lines do: their pages must be made again, not taken from the last rebuild."""
+    serve_rebuild(repo)
+    edit(repo / "content/bulletins/2026-12-01-grievances.md", "Article 12.05 of the Alpha agreement",
+         "Article 12.01 of the Beta agreement")
+    serve_rebuild(repo)
+    assert not serve_state.SERVE.full
+    site = repo / "site"
+    assert "Discussed in" not in (site / "alpha-2020/article-12/index.html").read_text(encoding="utf-8")
+    beta_12 = (site / "beta-2021/article-12/index.html").read_text(encoding="utf-8")
+    assert "Discussed in" in beta_12 and "2026-12-01-grievances/" in beta_12
+    assert_same_tree(site, clean_build(repo, monkeypatch))
+
+
+def test_a_cited_clause_removed_unlinks_the_bulletin_and_its_short_url(repo, monkeypatch):
+    """Alpha loses 12.05: the bulletin (its source unchanged) no longer links to it, and the
+    short URL alpha-2020/12.05/ and its QR code are gone; then the clause comes back."""
+    serve_rebuild(repo)
+    alpha = repo / "content/agreements/alpha-2020.md"
+    original = alpha.read_text(encoding="utf-8")
+    edit(alpha, "12.05 Settling of Grievance\n\nA grievance", "A grievance")
+    serve_rebuild(repo)
+    site = repo / "site"
+    post = site / "bulletins/2026/12/01/2026-12-01-grievances/index.html"
+    assert not (site / "alpha-2020/12.05/index.html").exists()
+    assert "alpha-2020/article-12/#cl-12-05" not in post.read_text(encoding="utf-8")
+    assert_same_tree(site, clean_build(repo, monkeypatch))
+    alpha.write_text(original, encoding="utf-8")
+    serve_rebuild(repo)
+    assert (site / "alpha-2020/12.05/index.html").is_file()
+    assert "alpha-2020/article-12/#cl-12-05" in post.read_text(encoding="utf-8")
+    assert_same_tree(site, clean_build(repo, monkeypatch))
+
+
+def test_a_clause_added_gets_its_short_url_and_qr_code(repo, monkeypatch):
+    serve_rebuild(repo)
+    edit(repo / "content/agreements/beta-2021.md", "within ten days of the meeting.\n",
+         "within ten days of the meeting.\n\n12.06 Time Limits\n\nThe time limits may be extended by agreement.\n")
+    serve_rebuild(repo)
+    site = repo / "site"
+    assert (site / "beta-2021/12.06/index.html").is_file()
+    assert (site / "beta-2021/12.06/qr.svg").is_file()
+    assert_same_tree(site, clean_build(repo, monkeypatch))
+
+
+def test_a_defined_term_changed_is_shown_on_every_page_using_it(repo, monkeypatch):
+    serve_rebuild(repo)
+    edit(repo / "content/agreements/alpha-2020.md", "a person employed by the Board",
+         "a person hired by the Board")
+    serve_rebuild(repo)
+    assert_same_tree(repo / "site", clean_build(repo, monkeypatch))
+
+
+def test_a_document_removed_leaves_no_page_behind(repo, monkeypatch):
+    """Its Markdown is deleted from build/docs by what serve remembers writing, not by a scan."""
+    serve_rebuild(repo)
+    serve_rebuild(repo)
+    (repo / "content/agreements/beta-2021.md").unlink()
+    serve_rebuild(repo)
+    assert not (repo / "build/docs/beta-2021").exists() or not list((repo / "build/docs/beta-2021").rglob("*.md"))
+    assert not (repo / "site/beta-2021/article-12/index.html").exists()
+    assert_same_tree(repo / "site", clean_build(repo, monkeypatch))

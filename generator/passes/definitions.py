@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -34,6 +33,7 @@ from ..model import Block, Definition, Document, Node, Problem
 from .def_find import (Found, find_definitions, is_definitions_heading, key_of, label_term, normal,
                        scope_of_heading, scope_of_intro, title_term)
 from .def_lists import GLine, read_glossary
+from .joined import Joined
 from .terms import mark_uses
 from .tree_index import TreeIndex
 
@@ -519,14 +519,7 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
     texts = [(id(b), b.text) for n in document.root.walk() for b in n.blocks if b.kind != "table"]
     texts += [(id(b), " ".join(" ".join(r) for r in b.rows)) for n in document.root.walk() for b in n.blocks if b.rows]
     texts += [(0, n.title) for n in document.root.walk() if n.title]
-    # All the texts in one string, each after a NUL (the cleaner removes control characters), so
-    # one search finds every use: a match never spans two texts (its words are printed text) and
-    # sees the NUL as it would see a text's start or end (not a word character, not a hyphen).
-    starts, offset = [], 0
-    for _, t in texts:
-        starts.append(offset + 1)
-        offset += 1 + len(t)
-    joined = "".join("\0" + t for _, t in texts)
+    joined = Joined.of([t for _, t in texts])  # one search over all the texts finds every use
     kept = []
     for cand in candidates:
         if cand.found.reuse and cand.found.shape != "list":
@@ -534,19 +527,19 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
             f = cand.found
             table = cand.block is not None and cand.block.kind == "table"  # its offsets are a cell's
-            if not any(_elsewhere(m, texts, starts, cand.block, f, table) for m in pattern.finditer(joined)):
+            if not any(_elsewhere(m, texts, joined, cand.block, f, table) for m in pattern.finditer(joined.text)):
                 continue
         kept.append(cand)
     return kept
 
 
-def _elsewhere(m: re.Match, texts: list, starts: list[int], block, f, table: bool) -> bool:
+def _elsewhere(m: re.Match, texts: list, joined: Joined, block, f, table: bool) -> bool:
     """A match in _used_again's joined texts that is a use again: in another text, or in the
     introducing block outside the introduction (not for a table, whose offsets are a cell's)."""
-    i = bisect_right(starts, m.start()) - 1
+    i = joined.index(m.start())
     if texts[i][0] != id(block):
         return True
-    start, end = m.start() - starts[i], m.end() - starts[i]
+    start, end = m.start() - joined.starts[i], m.end() - joined.starts[i]
     return (start < f.start or end > f.end) and not table
 
 

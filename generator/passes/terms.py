@@ -17,10 +17,10 @@ Rules (tests/unit/test_definitions.py):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Annotation, Definition, Document, Node
+from .joined import Joined
 
 SHORT = 6  # single words shorter than this match only capitalised
 # Capitalised words that may stand before a term without making it part of another name.
@@ -147,18 +147,14 @@ class _StemIndex:
     """Which variants may match in each block: those whose stem (see _stem) its lowered text
     holds, and those without a stem, in the order of `found`; every variant for a block holding
     a letter of FOLDS_TO_ASCII. Each stem is looked for once in all the blocks' texts joined
-    (with NULs: the cleaner removes control characters, so no stem spans two texts)."""
+    (passes/joined.py)."""
 
     def __init__(self, found: list[Variant], blocks: list):
         self.found = found
         self.unstemmed = [i for i, v in enumerate(found) if not v.stem]
         self.everything = {id(b) for b in blocks if FOLDS_TO_ASCII.intersection(b.text)}
         lowered = [b.text.lower() for b in blocks]
-        starts, offset = [], 0
-        for text in lowered:
-            starts.append(offset)
-            offset += len(text) + 1
-        joined = "\0".join(lowered)
+        joined = Joined.of(lowered)
         by_stem: dict[str, list[int]] = {}
         for i, v in enumerate(found):
             if v.stem:
@@ -166,15 +162,15 @@ class _StemIndex:
         self.present: dict[int, list[int]] = {}  # id(block) -> indices into found, unsorted
         for stem, indices in by_stem.items():
             last = -1
-            at = joined.find(stem)
+            at = joined.text.find(stem)
             while at >= 0:
-                k = bisect_right(starts, at) - 1
+                k = joined.index(at)
                 if k != last:
                     self.present.setdefault(id(blocks[k]), []).extend(indices)
                     last = k
-                    at = joined.find(stem, starts[k] + len(lowered[k]))  # on to the next block
+                    at = joined.text.find(stem, joined.starts[k] + len(lowered[k]))  # on to the next block
                 else:
-                    at = joined.find(stem, at + 1)
+                    at = joined.text.find(stem, at + 1)
 
     def variants(self, block) -> list[Variant]:
         if id(block) in self.everything:

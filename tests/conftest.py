@@ -28,3 +28,15 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+@pytest.fixture
+def no_site_terms():
+    """The terms passes read the corrections of the latest build (site_config/terms.yml); a
+    test of them starts from none and leaves the latest build's as they were."""
+    from generator import terms_config
+
+    before = terms_config.current()
+    terms_config.use(terms_config.TermsConfig())
+    yield
+    terms_config.use(before)

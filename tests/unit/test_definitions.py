@@ -13,13 +13,7 @@ from generator.render.glossary import glossary_json
 from tests.conftest import parse_text
 
 
-@pytest.fixture(autouse=True)
-def no_site_config():
-    """The pass reads the corrections of the latest build; these tests start from none."""
-    before = terms_config.current()
-    terms_config.use(terms_config.TermsConfig())
-    yield
-    terms_config.use(before)
+pytestmark = pytest.mark.usefixtures("no_site_terms")  # tests/conftest.py
 
 
 # ------------------------------------------------------------------ shapes, on one text

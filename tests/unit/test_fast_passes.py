@@ -5,18 +5,12 @@ import re
 
 import pytest
 
-from generator import terms_config
 from generator.passes.terms import FOLDS_TO_ASCII, _pattern, _stem, variants
 from generator.statutes import Statutes
 from tests.conftest import parse_text
 
 
-@pytest.fixture(autouse=True)
-def no_site_config():
-    before = terms_config.current()
-    terms_config.use(terms_config.TermsConfig())
-    yield
-    terms_config.use(before)
+pytestmark = pytest.mark.usefixtures("no_site_terms")  # tests/conftest.py
 
 
 TERMS = ["Employee", "Regular Employee", "Teachers Teaching on Call", "TTOC", "Board", "Activities Supervisor",

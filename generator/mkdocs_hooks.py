@@ -27,7 +27,9 @@ from generator import serve_state
 from generator.render import preview
 from generator.render.minify import minify_assets
 from generator.render.data import data_files, data_folder, write_data
+from generator.render.page_links import resolve_links
 from generator.render.pages import STRUCTURED
+from generator.render.unit_html import HtmlPage
 from generator.render.search import MATERIAL_INDEX, unit_page_urls, write_search_index
 from generator.render.share import publish_share_assets
 from generator.offline import write_offline
@@ -148,19 +150,39 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if it raises, that page says it could not be built, its document gets a located error
     (`--strict` fails) and MkDocs goes on with the other pages.
 
-    A unit page is left out of Material's search index: render/search.py replaces its entries
-    with one per clause anyway, and Material parsing the HTML of every article was 5% of a build."""
+    A unit page is written as HTML by the generator (render/unit_html.py): MkDocs' Markdown
+    conversion is skipped for it (`render_html`). It is left out of Material's search index:
+    render/search.py replaces its entries with one per clause anyway, and Material parsing the
+    HTML of every article was 5% of a build."""
     if getattr(page, "url", None) in PAGES.units:
         page.meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}}
     render = page.render
+    html_page = HtmlPage.from_body(markdown or "")
 
     def guarded(config, files):
         try:
-            render(config, files)
+            if html_page is not None:
+                render_html(page, html_page, files)
+            else:
+                render(config, files)
         except Exception as err:  # noqa: BLE001 - one page never stops the site
             _page_failed(page, err)
     page.render = guarded
     return markdown
+
+
+def render_html(page, html_page: HtmlPage, files) -> None:
+    """What MkDocs' Page.render sets, for a page the generator wrote as HTML: its content (links
+    made URLs, render/page_links.py), its table of contents (Material's "On this page"), the
+    ids links into it are checked against, and its own links to anchors, which MkDocs checks."""
+    links = resolve_links(html_page.html, page.file, files)
+    for written in links.missing:  # what MkDocs says of a Markdown link to no file (strict: fails)
+        log.warning(f"Doc file '{page.file.src_uri}' contains a link '{written}', but the target "
+                    "is not found among documentation files.")
+    page.content = links.html
+    page.toc = get_toc(html_page.toc_tokens())
+    page.present_anchor_ids = set(html_page.ids)
+    page.links_to_anchors = links.links_to_anchors
 
 
 def _page_failed(page, err: Exception) -> None:

@@ -72,6 +72,15 @@ def text_html(text: str) -> str:
     return " ".join(str(text).split()).translate(TEXT_HTML)
 
 
+def text_piece_html(text: str) -> str:
+    """Like text_html, for a piece of a line between links: a space at either edge is kept (as
+    md_piece does for Markdown)."""
+    core = text_html(text)
+    if not core:
+        return " " if text[:1].isspace() else ""
+    return (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
+
+
 def front_matter(text: str) -> str:
     """Text -> a YAML double-quoted scalar holding its HTML (text_html), for `title:` and `tags:`
     of a generated page. YAML escapes what JSON would not (C1 controls, astral characters)."""

@@ -3,7 +3,8 @@ needs (read by screen readers through aria-describedby and shown by theme/assets
 glossary page of each document and its glossary.json.
 
 Reads Document.glossary and the term annotations of passes/definitions.py; writes Markdown and
-JSON only, never looks inside prose.
+JSON only, never looks inside prose. The hidden definitions of a page are written with its
+HTML (render/unit_html.py).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Definition, Document, Node
-from .escape import attr, json_text, md
+from .escape import attr, json_text
 
 UNIT_WORDS = {"lou": "Letter of Understanding", "mou": "Memorandum of Understanding"}
 
@@ -36,10 +37,10 @@ def entries(doc: Document) -> dict[str, Entry]:
     return out
 
 
-def term_span(label_markdown: str, entry: str) -> str:
-    """A use of a term: inline HTML around the (already escaped) Markdown of its words."""
+def term_span(label: str, entry: str) -> str:
+    """A use of a term: inline HTML around its words, already escaped (Markdown or HTML)."""
     return (f'<span class="cb-defterm" tabindex="0" role="button" aria-describedby="def-{attr(entry)}" '
-            f'data-defterm="{attr(entry)}">{label_markdown}</span>')
+            f'data-defterm="{attr(entry)}">{label}</span>')
 
 
 def used_entries(node: Node) -> list[str]:
@@ -53,34 +54,14 @@ def used_entries(node: Node) -> list[str]:
     return seen
 
 
-def definitions_html(doc: Document, node: Node, ctx) -> str:
-    """The hidden definitions of every term used on a page, once each, for the end of the page."""
-    found = entries(doc)
-    parts = [_definition_div(found[e], ctx) for e in used_entries(node) if e in found]
-    return ("\n\n" + "\n\n".join(parts) + "\n") if parts else ""
-
-
-def _definition_div(entry: Entry, ctx) -> str:
-    lines = [f'<div id="def-{attr(entry.id)}" class="cb-def" hidden markdown="1">', ""]
-    for d in entry.definitions:
-        lead = "" if _starts_with_term(d) else f"**{md(d.term)}**{_also(d)}: "
-        lines.append(f"{lead}{md(d.text)} "
-                     f"[Defined in {md(cite_label(d.cite))}]({_href(ctx, d.cite)}){{: .cb-def-link }}")
-        lines.append("")
-    lines.append("</div>")
-    return "\n".join(lines)
-
-
-def _starts_with_term(d: Definition) -> bool:
+def starts_with_term(d: Definition) -> bool:
     """ "Pay Level - the current ..." needs no "Pay Level:" before it."""
     return d.text.lstrip("\"“‘'( ").lower().startswith(d.term.lower())
 
 
-def _also(d: Definition) -> str:
-    return f" ({md(', '.join(d.aliases))})" if d.aliases else ""
-
-
-def _href(ctx, cite: str) -> str:
+def cite_href(ctx, cite: str) -> str:
+    """The link to a defining clause or scope from a page of its document; the glossary page
+    when the citation has no place (it is not on the site)."""
     return ctx.href(cite) if ctx is not None and cite in ctx.places else "glossary.md"
 
 
@@ -104,8 +85,8 @@ def glossary_view(doc: Document, ctx) -> list[dict]:
                                         "definitions": []})
         item["aliases"] += [a for a in d.aliases if a not in item["aliases"] and a.lower() != item["term"].lower()]
         item["definitions"].append({
-            "text": d.text, "cite": cite_label(d.cite), "href": _href(ctx, d.cite),
-            "scopes": [{"label": cite_label(s, kinds.get(s, "")), "href": _href(ctx, s)} for s in d.scopes]})
+            "text": d.text, "cite": cite_label(d.cite), "href": cite_href(ctx, d.cite),
+            "scopes": [{"label": cite_label(s, kinds.get(s, "")), "href": cite_href(ctx, s)} for s in d.scopes]})
     return sorted(terms.values(), key=lambda t: (t["term"].lower().lstrip("'\"“‘"), t["term"]))
 
 

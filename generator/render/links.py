@@ -1,7 +1,11 @@
-"""Turning a block's annotations into Markdown links: the writer applies offsets a pass computed.
+"""Turning a block's annotations into links: the writer applies offsets a pass computed.
 
 No prose is parsed here: the text is cut at the annotations' offsets, each piece is escaped,
 and a link is written around the annotated pieces, with a URL relative to the current page.
+Two forms: Markdown (`linked`, for bulletins and plain pages, which MkDocs converts) and HTML
+(`linked_html`, for the unit pages the generator writes as HTML, render/unit_html.py). A link to
+another page is the page's Markdown path in both ("article-5.md#cl-5-01"): MkDocs, or for the
+HTML pages render/page_links.py, turns it into the page's URL.
 """
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Annotation, Block, Document
 from .data import short_url
-from .escape import md, md_attr, md_piece, safe_url
+from .escape import md, md_attr, md_piece, safe_url, text_html, text_piece_html
 from .glossary import term_span
 
 
@@ -50,7 +54,7 @@ def places(document: Document) -> dict[str, tuple[str, str]]:
 def linked(block: Block, ctx: PageContext | None) -> str:
     """The block's text as Markdown, with its annotations as links (overlaps: first wins)."""
     text, out, pos = block.text, [], 0
-    for ann in _non_overlapping(block.annotations):
+    for ann in non_overlapping(block.annotations):
         out.append(md_piece(text[pos:ann.start]))
         out.append(_link(text[ann.start:ann.end], ann, ctx))
         pos = ann.end
@@ -74,9 +78,41 @@ def _link(label: str, ann: Annotation, ctx: PageContext | None) -> str:
     return f'[{md(label)}]({ctx.href(ann.target)} "{md_attr(ann.title)}"){{: .cb-xref }}'
 
 
-def _non_overlapping(annotations: list[Annotation]) -> list[Annotation]:
+def non_overlapping(annotations: list[Annotation]) -> list[Annotation]:
     kept: list[Annotation] = []
     for ann in sorted(annotations, key=lambda a: (a.start, -(a.end - a.start))):
         if not kept or ann.start >= kept[-1].end:
             kept.append(ann)
     return kept
+
+
+def linked_html(block: Block, ctx: PageContext) -> str:
+    """The block's text as HTML, with its annotations as links (overlaps: first wins): the HTML
+    Python-Markdown made of `linked`'s Markdown."""
+    text, out, pos = block.text, [], 0
+    for ann in non_overlapping(block.annotations):
+        out.append(text_piece_html(text[pos:ann.start]))
+        out.append(_link_html(text[ann.start:ann.end], ann, ctx))
+        pos = ann.end
+    out.append(text_piece_html(text[pos:]))
+    return "".join(out).strip()
+
+
+def _link_html(label: str, ann: Annotation, ctx: PageContext) -> str:
+    """One annotation as HTML; its words alone when it links nowhere on the site (a citation of
+    a clause the document does not have, a statute whose URL is not http(s) or mailto)."""
+    words = text_html(label)
+    if ann.kind == "term":  # a defined term: its definition is at the end of the page
+        return term_span(words, ann.target)
+    if ann.kind == "external":  # a statute's page (site_config/statutes.yml)
+        url = safe_url(ann.target)
+        return (f'<a class="cb-ext" href="{text_html(url)}" rel="noopener" title="{text_html(ann.title)}">'
+                f"{words}</a>") if url else words
+    if ann.kind == "doc-xref":  # another document's clause, when that document is on the site
+        slug, _, cite = ann.target.partition("#")
+        if cite not in (ctx.others or {}).get(slug, {}):
+            return words
+        return f'<a class="cb-xref" href="{text_html(ctx.href_in(slug, cite))}" title="{text_html(ann.title)}">{words}</a>'
+    if ann.target not in ctx.places:
+        return words
+    return f'<a class="cb-xref" href="{text_html(ctx.href(ann.target))}" title="{text_html(ann.title)}">{words}</a>'

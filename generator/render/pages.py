@@ -1,7 +1,9 @@
-"""Stage 5, render: Documents -> Markdown pages (jinja2 templates) + the MkDocs nav.
+"""Stage 5, render: Documents -> pages (jinja2 templates) + the MkDocs nav.
 
-The only stage that writes Markdown. It reads the annotated tree and never looks inside prose
-(text goes through the `md` escape filter only).
+The only stage that writes pages. It reads the annotated tree and never looks inside prose
+(text goes through the `md` escape filter only). The unit pages of agreements and bylaws are
+written as HTML by render/unit_html.py (MkDocs does not convert them); every other page is
+Markdown from templates/*.md.j2.
 """
 from __future__ import annotations
 
@@ -19,9 +21,10 @@ from ..passes.citations import HOME_CITES, PAGE_KINDS, is_container
 from ..pipeline import BadInput, DocumentFailed, crash_problem, isolated
 from ..site_config import SiteConfig
 from .escape import attr, front_matter, html, md, md_attr, text_html
-from .glossary import definitions_html, glossary_view
+from .glossary import glossary_view
 from .links import PageContext, linked, places
 from .preview import opening_words
+from .unit_html import UnitView, unit_page
 
 ARTICLE_NUMBER = re.compile(r"(?:[A-Z]\.)?\d+")
 UNIT_WORDS = {"article": "Article", "lou": "Letter of Understanding", "mou": "Memorandum of Understanding",
@@ -217,14 +220,21 @@ def _render_top(env, doc, view, node, files, pages, contents, where) -> None:
     if node.kind not in PAGE_KINDS or node.cite in HOME_CITES:
         return
     heading = unit_heading(node)
-    ctx = PageContext(node.page, where, doc.slug)
-    files[f"{doc.slug}/{node.page}.md"] = env.get_template("unit.md.j2").render(
-        doc=view, unit=node, ctx=ctx,
-        page={"title": f"{heading} · {view.short_title}", "heading": node.printed or heading,
-              "description": opening_words(node)}) \
-        + definitions_html(doc, node, ctx)  # the hidden definitions of the terms used on the page
+    files[f"{doc.slug}/{node.page}.md"] = unit_file(doc, view, node, heading, PageContext(node.page, where, doc.slug))
     pages.append({heading: f"{doc.slug}/{node.page}.md"})
     contents.append({"kind": "link", "title": heading, "href": f"{node.page}.md"})
+
+
+def unit_file(doc: Document, view: DocView, node: Node, heading: str, ctx: PageContext) -> str:
+    """A unit page's file: its front matter (title and description, for MkDocs' and Material's
+    meta tags and menu), then its HTML (render/unit_html.py), which MkDocs does not convert."""
+    page = unit_page(UnitView(slug=doc.slug, short_title=view.short_title, term=view.term, status=view.status,
+                              heading=node.printed or heading), node, ctx, doc)
+    front = f"---\ntitle: {front_matter(f'{heading} · {view.short_title}')}\n"
+    description = opening_words(node)
+    if description:
+        front += f"description: {front_matter(description)}\n"
+    return front + "---\n" + page.body()
 
 
 def render_plain(env: Environment, doc: Document, files: dict[str, str], others: dict) -> dict:

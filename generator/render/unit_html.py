@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import nest_toc_tokens
 
-from ..model import Block, Node
+from ..model import Block, Document, Node
 from .escape import html, json_text, text_html
 from .glossary import cite_href, cite_label, entries, starts_with_term, used_entries
 from .links import PageContext, linked_html
@@ -109,7 +109,7 @@ class _Writer:
         return text_html(anchor)
 
 
-def unit_page(view: UnitView, unit: Node, ctx: PageContext, doc) -> HtmlPage:
+def unit_page(view: UnitView, unit: Node, ctx: PageContext, doc: Document) -> HtmlPage:
     """The <article> body of a unit page: the document line, the unit's heading, its text and
     clauses, and the hidden definitions of the defined terms it uses (theme/assets/terms.js)."""
     w = _Writer(ctx)
@@ -167,7 +167,8 @@ def _blocks(w: _Writer, blocks: list[Block], lead: str = "", nested: bool = Fals
     "a) The Board recognizes ..." is one paragraph; before a table, list or sub-heading the number
     is a paragraph of its own. Consecutive bullets are one list."""
     parts: list[str] = []
-    if lead and not (blocks and blocks[0].kind not in NOT_PARAGRAPHS):
+    opens_with_paragraph = bool(blocks) and blocks[0].kind not in NOT_PARAGRAPHS
+    if lead and not opens_with_paragraph:
         parts.append(f"<p>{lead}</p>")
         lead = ""
     items: list[str] = []
@@ -226,7 +227,7 @@ def _referenced_by(w: _Writer, node: Node) -> list[str]:
                           for cite in node.referenced_by)
         parts.append(f'<p class="cb-refby">Referenced by {links}</p>')
     if node.discussed_in:
-        from .pages import _date  # noqa: PLC0415 - pages imports this module
+        from .pages import _date  # noqa: PLC0415 - "July 1, 2006"; pages imports this module
 
         links = "; ".join(f'<a href="{text_html(w.ctx.root + d.path)}">{text_html(d.title)}, '
                           f'{text_html(_date(d.date))}</a>' for d in node.discussed_in)
@@ -234,7 +235,7 @@ def _referenced_by(w: _Writer, node: Node) -> list[str]:
     return parts
 
 
-def _definitions(doc, unit: Node, ctx: PageContext, w: _Writer) -> list[str]:
+def _definitions(doc: Document, unit: Node, ctx: PageContext, w: _Writer) -> list[str]:
     """The hidden definitions of every term used on the page, once each, at its end: the text
     a term's tooltip shows and screen readers read (aria-describedby="def-...")."""
     found = entries(doc)

@@ -24,7 +24,7 @@ from generator.pipeline import DocumentFailed, crash_problem, isolated
 from generator.render.escape import safe_url, text_html
 from mkdocs.structure.toc import get_toc
 from generator import serve_state
-from generator.render import preview
+from generator.render import menu, preview
 from generator.render.minify import minify_assets
 from generator.render.data import data_files, data_folder, write_data
 from generator.render.page_links import resolve_links
@@ -133,8 +133,13 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
+    """The page templates' environment: the menu memo (render/menu.py, used by
+    theme/partials/nav.html) starts empty at each build, so a serve rebuild never shows an
+    item's HTML from before an edit."""
     if serve_state.SERVE is not None:
         env.bytecode_cache = serve_state.SERVE.templates  # compiled once per serve, not per rebuild
+    menu.clear()
+    env.globals["cb_memoize_menu"] = menu.memoize_menu
     return env
 
 

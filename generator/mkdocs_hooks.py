@@ -50,6 +50,9 @@ class BuiltPages:
 
 
 PAGES = BuiltPages()
+# The data files this build wrote, {path relative to the site: bytes}: the offline lists hash
+# them as they are instead of reading ~6,000 files back (write_data_files, write_offline_files).
+WRITTEN: dict[str, bytes] = {}
 
 
 def on_config(config, **kwargs):
@@ -58,6 +61,7 @@ def on_config(config, **kwargs):
     build_module.LAST = build  # for `clausebook build --strict`, which reads its problems
     PAGES.units = {url for doc in build.documents for url in unit_page_urls(doc)}
     PAGES.order = []
+    WRITTEN.clear()
     build.problems += terms_config.unknown_documents(terms_config.current(), {d.slug for d in build.documents})
     config.nav = build.rendered.nav  # titles already HTML (render.pages.nav_html)
     if build.config.name:
@@ -244,7 +248,7 @@ def write_data_files(build, config) -> None:
         try:
             with isolated(str(doc.source.path), "data", doc.source.first_line):
                 if state is None:
-                    write_data(doc, site_dir, config.site_url or "")
+                    WRITTEN.update(write_data(doc, site_dir, config.site_url or ""))
                     continue
                 folder, key = data_folder(doc), data_key(state, doc, config.site_url or "")
                 if key is not None and state.data_keys.get(folder) == key:
@@ -345,7 +349,7 @@ def write_offline_files(build, config) -> None:
     state = serve_state.SERVE
     if state is not None and not (state.changed or any(_in_structured_document(u) for u in state.rendered)):
         return
-    write_offline(build, config, Path(config.site_dir))
+    write_offline(build, config, Path(config.site_dir), WRITTEN)
 
 
 def write_minified_assets(build, config) -> None:

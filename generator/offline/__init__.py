@@ -8,6 +8,7 @@ makes the same decision as `is_preview`), so a preview is never cached by a work
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..render.escape import json_text
@@ -27,17 +28,18 @@ def is_preview(site_url: str, dev_addr) -> bool:
     return site_url.startswith(f"http://{dev_addr.host}:{dev_addr.port}/")
 
 
-def write_offline(build, config, site_dir: Path) -> None:
+def write_offline(build, config, site_dir: Path, known: Mapping[str, bytes] | None = None) -> None:
     """Write manifest.webmanifest and icons/ always; sw.js and offline/<slug>.json in a build.
-    A failure is a located problem in the report (`--strict` fails); the site is still built."""
+    A failure is a located problem in the report (`--strict` fails); the site is still built.
+    `known`: files this build wrote, {path relative to the site: bytes}, not read back."""
     try:
-        _write(build, config, site_dir)
+        _write(build, config, site_dir, known)
     except Exception as err:  # noqa: BLE001 - offline reading never stops the site
         from ..pipeline import crash_problem
         build.problems.append(crash_problem("site/sw.js", "render", err))
 
 
-def _write(build, config, site_dir: Path) -> None:
+def _write(build, config, site_dir: Path, known: Mapping[str, bytes] | None) -> None:
     site = build.config
     (site_dir / "manifest.webmanifest").write_text(
         manifest_text(site.name, getattr(site, "short_name", ""), site.description), encoding="utf-8")
@@ -49,17 +51,19 @@ def _write(build, config, site_dir: Path) -> None:
         return
     write_worker(site_dir, [(d.slug, d.source.meta.short_title or d.source.meta.title)
                             for d in build.documents if d.source.meta.kind in STRUCTURED
-                            and (site_dir / d.slug / "index.html").is_file()])
+                            and (site_dir / d.slug / "index.html").is_file()], known)
 
 
-def write_worker(site_dir: Path, agreements: list[tuple[str, str]]) -> None:
-    """site/offline/<slug>.json for each agreement, then site/sw.js naming them and the shell."""
+def write_worker(site_dir: Path, agreements: list[tuple[str, str]],
+                 known: Mapping[str, bytes] | None = None) -> None:
+    """site/offline/<slug>.json for each agreement, then site/sw.js naming them and the shell;
+    `known` as in lists.agreement_list."""
     shared, pieces = search_pieces(site_dir)
     folder = site_dir / "offline"
     folder.mkdir(exist_ok=True)
     summary = {}
     for slug, title in agreements:
-        listed = agreement_list(site_dir, slug, title, pieces)
+        listed = agreement_list(site_dir, slug, title, pieces, known)
         text = json_text(listed.to_json(), compact=True)
         (folder / f"{slug}.json").write_text(text, encoding="utf-8")
         summary[slug] = {"bytes": listed.bytes, "revision": hashlib.md5(text.encode()).hexdigest()[:12]}

@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +51,7 @@ class AgreementList:
 
 def revision(path: Path) -> str:
     """A short content hash: it changes when the file's bytes change."""
-    return hashlib.md5(path.read_bytes()).hexdigest()[:12]
+    return _md5(path.read_bytes())
 
 
 NOT_SHELL = ("offline-sw.js",)  # the worker's own code: sw.js imports it, the browser keeps it with the worker
@@ -81,21 +83,28 @@ def search_pieces(site: Path) -> tuple[list[str], dict[str, list[str]]]:
     return [], {"*": legacy}
 
 
-def agreement_list(site: Path, slug: str, title: str, pieces: dict[str, list[str]]) -> AgreementList:
-    """Every file of site/<slug>/ (a short-URL page goes into the redirect map instead)."""
+def agreement_list(site: Path, slug: str, title: str, pieces: dict[str, list[str]],
+                   known: Mapping[str, bytes] | None = None) -> AgreementList:
+    """Every file of site/<slug>/ (a short-URL page goes into the redirect map instead).
+
+    `known`: {path relative to the site: its bytes} of files this build wrote and still holds
+    (render/data.py's short URLs, QR codes, clauses.json: ~6,000 files of the demo site): they
+    are hashed as they are, not read back; every other file is read from the site."""
+    known = known or {}
     out = AgreementList(slug, title)
-    folder = site / slug
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
-        if path.name in SKIPPED or path.suffix == ".map":
+    for rel in files_under(site, slug):
+        name = rel.rpartition("/")[2]
+        if name in SKIPPED or os.path.splitext(name)[1] == ".map":
             continue
-        target = _redirect_target(path) if path.name == "index.html" else None
+        data = known.get(rel)
+        if data is None:
+            data = (site / rel).read_bytes()
+        target = _redirect_target(data) if name == "index.html" else None
         if target is not None:
-            short = path.parent.relative_to(folder).as_posix() + "/"
-            out.redirects[short] = target
+            out.redirects[rel[len(slug) + 1: -len("index.html")] or "./"] = target
             continue
-        url = rel[: -len("index.html")] if path.name == "index.html" else rel
-        out.files.append((url, revision(path), path.stat().st_size))
+        url = rel[: -len("index.html")] if name == "index.html" else rel
+        out.files.append((url, _md5(data), len(data)))
     workers = [p.relative_to(site).as_posix() for p in sorted(site.glob(SEARCH_WORKERS))]
     for url in pieces.get(f"{slug}/", pieces.get("*", [])) + workers:
         path = site / url
@@ -104,9 +113,36 @@ def agreement_list(site: Path, slug: str, title: str, pieces: dict[str, list[str
     return out
 
 
-def _redirect_target(path: Path) -> str | None:
+def files_under(site: Path, folder: str) -> list[str]:
+    """The files under site/<folder>/ as paths relative to the site ("sooke/12.05/qr.svg"), in
+    the order of their path's parts, as sorted Paths are ("sooke/a/b" before "sooke/a-b").
+    One directory listing per folder: no file is opened or stat'ed (symlinked folders are not
+    followed)."""
+    found = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(site / current))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            rel = f"{current}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(rel)
+            elif entry.is_file():
+                found.append(rel)
+    return sorted(found, key=lambda rel: rel.split("/"))
+
+
+def _md5(data: bytes) -> str:
+    """revision() of bytes already in hand."""
+    return hashlib.md5(data).hexdigest()[:12]
+
+
+def _redirect_target(data: bytes) -> str | None:
     """The target of a short-URL page, relative to the page ("../article-12/#cl-12-05"), or None."""
-    if path.stat().st_size > 8192:
+    if len(data) > 8192:
         return None
-    found = REFRESH.search(path.read_text(encoding="utf-8", errors="replace"))
+    found = REFRESH.search(data.decode("utf-8", errors="replace"))
     return html.unescape(found.group(1)) if found else None

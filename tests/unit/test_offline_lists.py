@@ -84,3 +84,38 @@ def test_a_file_named_by_its_content_hash_needs_no_revision(tmp_path):
     (tmp_path / "assets/javascripts").mkdir(parents=True)
     (tmp_path / "assets/javascripts/bundle.a5f9d56c.min.js").write_text("x")
     assert shell(tmp_path) == [{"url": "assets/javascripts/bundle.a5f9d56c.min.js", "revision": None}]
+
+
+def test_files_the_build_still_holds_are_listed_as_if_read_back(tmp_path):
+    """write_data's files are hashed from memory (`known`): the same list as reading them back."""
+    from generator.render.data import write_files
+
+    site = _site(tmp_path)
+    known = write_files(site, {"sooke/12.06/index.html": (site / "sooke/12.05/index.html").read_text(),
+                               "sooke/12.06/qr.svg": "<svg/>", "sooke/glossary.json": "{}"})
+    from_disk = agreement_list(site, "sooke", "S", {})
+    assert agreement_list(site, "sooke", "S", {}, known) == from_disk
+    assert from_disk.redirects["12.06/"] == "../article-12/#cl-12-05"
+    assert "sooke/12.06/qr.svg" in [u for u, _, _ in from_disk.files]
+
+
+def test_known_bytes_are_not_read_from_the_site(tmp_path):
+    site = _site(tmp_path)
+    stale = dict((u, r) for u, r, _ in agreement_list(site, "sooke", "S", {}).files)["sooke/clauses.json"]
+    listed = agreement_list(site, "sooke", "S", {}, {"sooke/clauses.json": b'[{"cite": "1"}]'})
+    entry = next(e for e in listed.files if e[0] == "sooke/clauses.json")
+    assert entry[1] != stale and entry[2] == len(b'[{"cite": "1"}]')
+
+
+def test_files_are_listed_in_the_order_of_sorted_paths(tmp_path):
+    """Folder by folder, as sorted Paths are: "a/b" before "a-b" ('-' sorts before '/' in text)."""
+    from pathlib import Path
+
+    from generator.offline.lists import files_under
+
+    for rel in ("s/a/b", "s/a-b", "s/a.1/x", "s/a/a/c", "s/Z", "s/a0"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "s/link").symlink_to(tmp_path / "s/a", target_is_directory=True)  # not followed, as rglob
+    expected = [p.relative_to(tmp_path).as_posix() for p in sorted(Path(tmp_path, "s").rglob("*")) if p.is_file()]
+    assert files_under(tmp_path, "s") == expected == ["s/Z", "s/a/a/c", "s/a/b", "s/a-b", "s/a.1/x", "s/a0"]

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from generator import build as build_module
+from generator import kept_folders
 from generator import terms_config
 from generator.build import generate
 from generator.model import Problem
@@ -53,6 +54,7 @@ PAGES = BuiltPages()
 # The data files this build wrote, {path relative to the site: bytes}: the offline lists hash
 # them as they are instead of reading ~6,000 files back (write_data_files, write_offline_files).
 WRITTEN: dict[str, bytes] = {}
+KEPT = kept_folders.KeptFolders()  # the documents' folders written over in place (on_pre_build)
 
 
 def on_config(config, **kwargs):
@@ -102,6 +104,25 @@ def _repo_name(url: str) -> str:
     """What Material shows next to the repository icon, as MkDocs would name it."""
     host = urlsplit(url).hostname or ""
     return {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, host)
+
+
+def on_pre_build(config, **kwargs):
+    """`clausebook build`: the last build's folders of this build's agreements and bylaws are set
+    aside from MkDocs' clean, to be written over instead of made anew (kept_folders.py)."""
+    build = build_module.LAST
+    if serve_state.SERVE is not None or build is None:
+        return
+    slugs = [d.slug for d in build.documents if d.source.meta.kind in STRUCTURED]
+    kept_folders.set_aside(KEPT, Path(config.site_dir), slugs)
+
+
+def on_files(files, config, **kwargs):
+    """After MkDocs' clean, before anything is written: the folders set aside go back."""
+    try:
+        kept_folders.put_back(KEPT)
+    except OSError:  # site/ unreadable: the build fails writing to it anyway
+        KEPT.reset()
+    return files
 
 
 def on_nav(nav, config, files, **kwargs):
@@ -364,9 +385,23 @@ def write_minified_assets(build, config) -> None:
                 f"could not minify the theme's scripts ({error}); they are served as written"))
 
 
+def prune_kept_folders(build, config) -> None:
+    """In the folders written over in place (on_pre_build), delete what this build did not write:
+    site/ is then what MkDocs' clean and this build make. Before the offline lists, which list
+    every file of an agreement's folder."""
+    try:
+        kept_folders.prune(KEPT, WRITTEN)
+    except OSError as error:
+        KEPT.reset()
+        build.problems.append(Problem(
+            str(config.site_dir), 0, f"could not delete the last build's files from the agreements' folders "
+            f"({error}): delete the folder and build again", "error"))
+
+
 # What on_post_build writes into site/, in order: a step is `step(build, config)` and catches its
 # own failures (a located problem in build.problems), so one step never stops the next.
-POST_BUILD_STEPS = [write_minified_assets, write_data_files, write_search, write_offline_files]
+POST_BUILD_STEPS = [write_minified_assets, write_data_files, prune_kept_folders, write_search,
+                    write_offline_files]
 
 
 def on_post_build(config, **kwargs):

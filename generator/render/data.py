@@ -6,6 +6,7 @@ site works from a domain root and from a GitHub Pages project path alike.
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,27 +164,41 @@ def write_redirect(path: Path, target: str, preview: Preview) -> None:
 def redirect_html(target: str, preview: Preview) -> str:
     """A tiny page that sends the reader on to `target` (relative), keeping the anchor, and that
     a link previewer (no script, no refresh followed) reads the clause itself from."""
+    title, link = html(preview.title), attr(target)
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-            f"<title>{html(preview.title)}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
+            f"<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
             + preview_tags(preview) +
-            f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={link}\">\n"
             f"<script>location.replace({json_text(target)} + location.search);</script>\n"
-            f"</head><body><p><a href=\"{attr(target)}\">{html(preview.title)}</a></p></body></html>\n")
+            f"</head><body><p><a href=\"{link}\">{title}</a></p></body></html>\n")
 
 
 def preview_tags(preview: Preview) -> str:
     """The preview's <meta> tags, every value escaped. Without a known site address the
     absolute-only ones (canonical, og:url) are left out: a relative og:url is not resolved by
-    previewers, and a wrong canonical is worse than none."""
-    tags = [("og:type", "article"), ("og:title", preview.title),
-            ("og:description", preview.description), ("twitter:card", twitter_card(preview)),
-            ("twitter:title", preview.title), ("twitter:description", preview.description)]
+    previewers, and a wrong canonical is worse than none.
+
+    Each value is escaped once (a title is in og:title and twitter:title), and the card's tags
+    once per card (_card_tags): ~3,000 short URLs share ~300 article cards."""
+    title, description = attr(preview.title), attr(preview.description)
+    tags = [("og:type", "article", "article"), ("og:title", preview.title, title),
+            ("og:description", preview.description, description),
+            ("twitter:card", twitter_card(preview), twitter_card(preview)),
+            ("twitter:title", preview.title, title), ("twitter:description", preview.description, description)]
     out = "".join(f"<meta {'name' if key.startswith('twitter:') else 'property'}=\"{key}\" "
-                  f"content=\"{attr(value)}\">\n" for key, value in tags if value) + image_tags(preview)
+                  f"content=\"{escaped}\">\n" for key, value, escaped in tags if value)
+    out += _card_tags(preview.image, preview.image_alt)
     if preview.description:
-        out += f"<meta name=\"description\" content=\"{attr(preview.description)}\">\n"
+        out += f"<meta name=\"description\" content=\"{description}\">\n"
     if preview.canonical:
         out += f"<link rel=\"canonical\" href=\"{attr(preview.canonical)}\">\n"
     if preview.url:
         out += f"<meta property=\"og:url\" content=\"{attr(preview.url)}\">\n"
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _card_tags(image: str, alt: str) -> str:
+    """preview.image_tags of a card (its address and alt text): the same for every clause of an
+    article, so made once per card."""
+    return image_tags(Preview("", "", image=image, image_alt=alt))

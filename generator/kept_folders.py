@@ -74,15 +74,25 @@ def _safe_to_write_over(folder: Path, started_ns: int) -> bool:
     """True when every file under folder is a plain file of its own (one link), dated before the
     build started, and no entry is a symbolic link: writing over it changes only this file, and
     its ctime tells whether this build wrote it."""
-    for root, dirs, files in os.walk(folder):
-        for name in dirs:
-            if os.path.islink(os.path.join(root, name)):
-                return False
-        for name in files:
-            info = os.lstat(os.path.join(root, name))
+    for entry in _entries(str(folder)):
+        if entry.is_symlink():
+            return False
+        if not entry.is_dir(follow_symlinks=False):
+            info = entry.stat(follow_symlinks=False)
             if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1 or info.st_ctime_ns >= started_ns:
                 return False
     return True
+
+
+def _entries(folder: str):
+    """Every entry under folder, each folder's entries before those of its subfolders; symbolic
+    links are not followed. One directory listing per folder, no stat for a folder."""
+    with os.scandir(folder) as listing:
+        entries = list(listing)
+    yield from entries
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _entries(entry.path)
 
 
 def put_back(kept: KeptFolders) -> None:
@@ -112,25 +122,28 @@ def prune(kept: KeptFolders, written: Container[str] = ()) -> list[str]:
     deleted, relative to site/ (a short URL that is gone: "sooke-2006/12.09/index.html")."""
     if not kept.pruning or kept.site_dir is None:
         return []
-    site_dir, deleted = kept.site_dir, []
+    deleted: list[str] = []
     for folder in kept.folders:
-        emptied: set[str] = set()
-        for root, dirs, files in os.walk(site_dir / folder, topdown=False):
-            gone = [name for name in files if _stale(os.path.join(root, name), site_dir, kept.started_ns, written)]
-            for name in gone:
-                os.unlink(os.path.join(root, name))
-                deleted.append(_relative(os.path.join(root, name), site_dir))
-            if len(gone) == len(files) and all(os.path.join(root, d) in emptied for d in dirs):
-                os.rmdir(root)  # a short URL that is gone: nothing left in its folder
-                emptied.add(root)
+        _prune_folder(kept.site_dir, folder, kept.started_ns, written, deleted)
     kept.reset()
     return deleted
 
 
-def _stale(path: str, site_dir: Path, started_ns: int, written: Container[str]) -> bool:
-    """A file of an earlier build that this one did not write."""
-    return os.lstat(path).st_ctime_ns < started_ns and _relative(path, site_dir) not in written
-
-
-def _relative(path: str, site_dir: Path) -> str:
-    return Path(path).relative_to(site_dir).as_posix()
+def _prune_folder(site_dir: Path, folder: str, started_ns: int, written: Container[str], deleted: list[str]) -> bool:
+    """Prune site_dir/folder (relative, "sooke-2006/12.09"); True when it was left empty and removed."""
+    path = os.path.join(site_dir, folder)
+    with os.scandir(path) as listing:
+        entries = list(listing)
+    left = len(entries)
+    for entry in entries:
+        rel = f"{folder}/{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            left -= _prune_folder(site_dir, rel, started_ns, written, deleted)
+        elif entry.stat(follow_symlinks=False).st_ctime_ns < started_ns and rel not in written:
+            os.unlink(entry.path)  # a file of an earlier build that this one did not write
+            deleted.append(rel)
+            left -= 1
+    if left:
+        return False
+    os.rmdir(path)  # a short URL that is gone: nothing left in its folder
+    return True

@@ -410,6 +410,7 @@ def on_post_build(config, **kwargs):
         return
     for step in POST_BUILD_STEPS:
         step(build, config)
+    WRITTEN.clear()  # ~15 MB of data files, hashed by now
     if serve_state.SERVE is not None:
         _forget_material_index(config)
         serve_state.SERVE.finish()

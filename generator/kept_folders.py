@@ -17,7 +17,9 @@ build has a ctime at or after it and a file of the last build one before it. Not
 outside the site: a kept file already dated at or after the start (a clock set back), a
 symbolic link, or a file with other hard links (a backup made with `cp -al`). Only `clausebook
 build` keeps folders: a preview (serve) builds dirty, and a build that finds site/ was not
-cleaned (`mkdocs build --dirty`) puts the folders back and deletes nothing.
+cleaned (`mkdocs build --dirty`) puts the folders back and deletes nothing. Only on POSIX systems: on
+Windows st_ctime is a file's creation time, which a write over it does not change, so every kept
+file would read as not written and be deleted; there MkDocs' clean runs as usual.
 """
 from __future__ import annotations
 
@@ -51,6 +53,8 @@ def set_aside(kept: KeptFolders, site_dir: Path, folders: list[str]) -> None:
     kept.reset()
     holding = site_dir / HOLDING
     shutil.rmtree(holding, ignore_errors=True)
+    if os.name != "posix":
+        return  # st_ctime is the creation time there (module docstring): nothing is kept
     present = [f for f in folders if f and "/" not in f and not f.startswith(".")
                and (site_dir / f).is_dir() and not (site_dir / f).is_symlink()]
     if not present:

@@ -100,3 +100,16 @@ def test_a_holding_folder_left_by_a_stopped_build_is_deleted(tmp_path):
     kept = KeptFolders()
     set_aside(kept, site, [])
     assert not (site / HOLDING).exists()
+
+
+def test_nothing_is_kept_where_ctime_is_the_creation_time(tmp_path, monkeypatch):
+    # On Windows st_ctime does not change when a file is written over, so every kept file would
+    # read as not written by this build and be deleted: MkDocs' clean runs as usual there.
+    site = tmp_path / "site"
+    _last_build(site)
+    monkeypatch.setattr(os, "name", "nt")
+    kept = KeptFolders()
+    set_aside(kept, site, ["sooke"])
+    monkeypatch.undo()
+    assert kept.folders == [] and not (site / HOLDING).exists()
+    assert (site / "sooke/index.html").is_file()  # left where it was, for MkDocs' clean

@@ -3,10 +3,12 @@
 Small made-up texts in the shapes found in pdftotext, Docling and pandoc output.
 """
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.clean import clean
 from generator.clean.inline import clean_inline
-from generator.clean.layout import rejoin
+from generator.clean.layout import KEYWORDS, may_hold_split_keyword, rejoin, rejoin_words
 from tests.conftest import make_source
 
 
@@ -135,6 +137,35 @@ def test_a_heading_keyword_split_by_justification_is_rejoined(text, joined):
 ])
 def test_words_that_only_look_like_a_split_keyword_stay_apart(text):
     assert rejoin(text) == (text, [])
+
+
+@st.composite
+def split_keyword(draw):
+    """A keyword cut at some places, the pieces joined by a space or something else, in one case
+    or another: "Arti cle", "S E C T I O N", "SECT ion", "Ste-p", "app endix"."""
+    word = draw(st.sampled_from(KEYWORDS))
+    cuts = sorted(draw(st.sets(st.integers(1, len(word) - 1), max_size=len(word) - 1)))
+    pieces = [word[i:j] for i, j in zip([0] + cuts, cuts + [len(word)])]
+    case = draw(st.sampled_from([str.lower, str.upper, str.capitalize, str.swapcase]))
+    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "", "  ", "-", "\t"]), min_size=len(pieces),
+                         max_size=len(pieces)))
+    return "".join(p + sep for p, sep in zip(case(" ".join(pieces)).split(" "), seps))
+
+
+FILLER = st.sampled_from(["", " ", "a ", "in the ", "12", " 12 - Wages", " XII", " “A”", " No. 3", "#3 ", "Part",
+                          "ſ", "é", "K", ".", "(b) ", "\u00a0", "art", "icle ", "the Let ter "])
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(split_keyword(), FILLER), max_size=6))
+def test_the_split_keyword_check_never_skips_a_line_rejoin_would_change(parts):
+    """rejoin() skips a line when may_hold_split_keyword() says no keyword is printed with a space
+    inside it: whatever the line, rejoining it word by word then finds nothing either."""
+    text = "".join(parts)
+    slow = rejoin_words(text)
+    assert rejoin(text) == slow
+    if not may_hold_split_keyword(text):
+        assert slow == (text, [])
 
 
 def test_a_rejoined_word_is_recorded_as_printed():

@@ -134,15 +134,62 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     """Every definition in a text. `context`: the text sits under a "Definitions" heading (or in a
     definitions article), where "A vacancy is ..." and "Campus - the location ..." define too."""
     found: list[Found] = []
-    for finder in (_quoted_defs, _word_defs, _quoted_when, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
-                   _defined_as):
-        found += finder(text)
+    for finder, needs in FINDERS:
+        if needs(text):
+            found += finder(text)
     found += _quoted_is(text, context)
     found += _is_defs(text, context)
     found += _dash_defs(text, context)
     found += _colon_defs(text, context)
     found += _row_defs(text, context)
     return _without_overlaps(found)
+
+
+# What each finder's patterns cannot match without: a finder runs only on a text that has it. These
+# words are printed in the patterns in this case (none of them ignores case), and a quote or a
+# bracket is a character the pattern must match ("means" in MEANS_DEF, "(" in PAREN_PLAIN ...).
+HAS_QUOTE = re.compile(f"[{Q_OPEN}]")
+MEANS_WORDS = ("mean", "defined", "deemed", "designates")  # every alternative of MEANS holds one
+
+
+def _has_quote(text: str) -> bool:
+    return HAS_QUOTE.search(text) is not None
+
+
+def _may_quote_word(text: str) -> bool:  # WORD_DEF: 'The word "repair" ...'
+    return ("word" in text or "term" in text or "expression" in text or "phrase" in text) and _has_quote(text)
+
+
+def _may_quote_when(text: str) -> bool:  # IS_QUOTED_WHEN: 'is "qualified" when'
+    return ("when" in text or "if" in text or "where" in text) and _has_quote(text)
+
+
+def _may_mean(text: str) -> bool:  # MEANS_DEF
+    return any(word in text for word in MEANS_WORDS)
+
+
+def _may_paren(text: str) -> bool:  # PAREN_DEF, PAREN_PLAIN, HEREINAFTER_PLAIN need "(", HEREINAFTER "ereinafter"
+    return "(" in text or "ereinafter" in text
+
+
+def _may_abbreviate(text: str) -> bool:  # ABBR_AFTER: "(" or "["; ABBR_BEFORE: "("
+    return "(" in text or "[" in text
+
+
+def _may_know(text: str) -> bool:  # KNOWN_AS
+    return "known" in text
+
+
+def _may_reverse(text: str) -> bool:  # REVERSED: "it shall be defined as" / "known as"
+    return "shall" in text and ("defined" in text or "known" in text)
+
+
+def _may_quote_meaning(text: str) -> bool:  # QUOTED_WITH_MEANING: '"Fiscal year (July 1st ...)"'
+    return "(" in text and ('"' in text or "“" in text)
+
+
+def _may_define(text: str) -> bool:  # DEFINED_AS and AS_DEFINED_BY
+    return "defined" in text
 
 
 def _quoted_defs(text: str) -> list[Found]:
@@ -345,6 +392,12 @@ def _quoted_meaning(text: str) -> list[Found]:
     for the clause it is in."""
     return [Found(m.group("x"), "quoted-meaning", m.start(), m.end(), scope="clause")
             for m in QUOTED_WITH_MEANING.finditer(text)]
+
+
+FINDERS = ((_quoted_defs, _has_quote), (_word_defs, _may_quote_word), (_quoted_when, _may_quote_when),
+           (_means_defs, _may_mean), (_paren_defs, _may_paren), (_abbreviations, _may_abbreviate),
+           (_known_as, _may_know), (_reversed, _may_reverse), (_quoted_meaning, _may_quote_meaning),
+           (_defined_as, _may_define))
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

@@ -34,7 +34,8 @@ from .def_find import (Found, find_definitions, is_definitions_heading, key_of, 
                        scope_of_heading, scope_of_intro, title_term)
 from .def_lists import GLine, read_glossary
 from .joined import Joined
-from .terms import mark_uses
+from .literal import finditer_from_words
+from .terms import FOLDS_TO_ASCII, mark_uses
 from .tree_index import TreeIndex
 
 STRUCTURED = ("agreement", "bylaws")
@@ -363,7 +364,13 @@ def _block_lines(node: Node, block: Block) -> list[GLine]:
 def _uses(term: str, text: str) -> int:
     """How often the words of a term appear in a (lower-case) text: a glossary's term that the
     agreement also uses outside the glossary is a better reading of its lines."""
-    return len(re.findall(r"(?<![\w-])" + re.escape(" ".join(term.lower().split())) + r"(?![\w-])", text))
+    words = " ".join(term.lower().split())
+    return sum(1 for _ in finditer_from_words(_word_pattern(words), text, [words]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(words: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(words) + r"(?![\w-])")
 
 
 def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:
@@ -444,7 +451,7 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
         term, shape = title, "definitions-article"
     paras = [b.text for b in node.blocks if b.kind == "para"][:3]
     if not term and len(title.split()) <= 4 and not GENERIC_TITLE.search(title) and any(
-            re.match(rf"(?:(?:A|An|The)\s+)?{re.escape(title)}\s+(?:also\s+)?{TITLED_VERBS}", p, re.I) for p in paras):
+            _may_hold(p, title) and _titled_pattern(title).match(p) for p in paras):
         term, shape = title, "titled-first"
     if not term or any(normal(term) in normal(c.found.term) or normal(c.found.term) == normal(term)
                        for c in found_here if c.node is node or c.found.shape != "abbreviation"):
@@ -454,6 +461,22 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
     if re.match(r"means\b|is\b|shall\b", text, re.I):  # "De facto partner" / "Means a person who ..." (DHA)
         text = f"{title} {text}"
     return [Candidate(found, node, None, _scopes(tree, node, ""), text, in_definitions, own_nodes=[node])]
+
+
+@functools.lru_cache(maxsize=4096)
+def _titled_pattern(title: str) -> re.Pattern:
+    """A paragraph that opens with its clause's title and a defining verb ("Normal Work Week" /
+    "The normal work week shall be ...")."""
+    return re.compile(rf"(?:(?:A|An|The)\s+)?{re.escape(title)}\s+(?:also\s+)?{TITLED_VERBS}", re.I)
+
+
+def _may_hold(text: str, words: str) -> bool:
+    """False only when `text` cannot hold `words` under re's case-insensitive matching: an ASCII
+    `words` is then printed in `text` in some case, so `text.lower()` holds `words.lower()`, unless
+    `text` has a letter that re (not str.lower()) matches to an ASCII one (FOLDS_TO_ASCII)."""
+    if not words.isascii() or FOLDS_TO_ASCII.intersection(text):
+        return True
+    return words.lower() in text.lower()
 
 
 # ---------------------------------------------------------------- texts
@@ -524,13 +547,20 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
     for cand in candidates:
         if cand.found.reuse and cand.found.shape != "list":
             words = cand.found.aliases or [cand.found.term]
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
+            pattern = _reuse_pattern(tuple(words))
             f = cand.found
             table = cand.block is not None and cand.block.kind == "table"  # its offsets are a cell's
-            if not any(_elsewhere(m, texts, joined, cand.block, f, table) for m in pattern.finditer(joined.text)):
+            uses = finditer_from_words(pattern, joined.text, words)  # where a word is printed, not everywhere
+            if not any(_elsewhere(m, texts, joined, cand.block, f, table) for m in uses):
                 continue
         kept.append(cand)
     return kept
+
+
+@functools.lru_cache(maxsize=4096)
+def _reuse_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A use of an abbreviation (or a "(the grievor)" word) again: any of its words, as a word."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
 
 
 def _elsewhere(m: re.Match, texts: list, joined: Joined, block, f, table: bool) -> bool:

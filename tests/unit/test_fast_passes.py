@@ -1,11 +1,13 @@
 """The shortcuts that make the passes cheaper must not change what they find: a term variant's
-stem (passes/terms.py), the one search over all texts for "used again" (passes/definitions.py),
+fixed parts (passes/terms.py), the one search over all texts for "used again" (passes/definitions.py),
 the statute table's name check (statutes.py)."""
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.passes.terms import FOLDS_TO_ASCII, _pattern, _stem, variants
+from generator.passes.terms import FOLDS_TO_ASCII, _fixed_parts, _pattern, variants
 from generator.statutes import Statutes
 from tests.conftest import parse_text
 
@@ -23,21 +25,24 @@ TEXTS = ["Regular Employees' and REGULAR EMPLOYEE's rights; an employee, the emp
 
 
 @pytest.mark.parametrize("term", TERMS)
-def test_every_match_of_a_variant_contains_its_stem(term):
-    pattern, stem = _pattern(term), _stem(term)
-    assert stem == stem.lower() and stem.isascii()
+def test_every_match_of_a_variant_contains_its_fixed_parts(term):
+    pattern, parts = _pattern(term), _fixed_parts(term)
+    assert parts and all(part == part.lower() and part.isascii() for part in parts)
     for text in TEXTS:
         for m in pattern.finditer(text):
-            assert stem in m.group(0).lower(), (term, m.group(0), stem)
+            assert all(part in m.group(0).lower() for part in parts), (term, m.group(0), parts)
 
 
-def test_the_stem_is_the_longest_fixed_part_of_a_word():
-    assert _stem("Teachers Teaching on Call") == "teach"  # all but 3 letters of a word are fixed
-    assert _stem("Activities Supervisor") == "activit"  # the first of the longest
-    assert _stem("B.C. Day") == "b.c."  # not a word: written as it is
-    assert _stem("Day") == ""  # three letters: no part is fixed, so every paragraph is searched
-    assert _stem("Employé") == "empl"
-    assert _stem("Ébène") == ""  # not ASCII: re's case rules are not str.lower()'s
+def test_the_fixed_parts_are_the_letters_each_word_keeps_in_every_form():
+    assert _fixed_parts("Teachers Teaching on Call") == ("teacher", "teaching", "call")  # "on": too short
+    assert _fixed_parts("Activities Supervisor") == ("activit", "supervisor")  # y or ies
+    assert _fixed_parts("Employee") == ("employee",)
+    assert _fixed_parts("B.C. Day") == ("b.c.", "day")  # not a word: written as it is
+    assert _fixed_parts("Day") == ("day",)
+    assert _fixed_parts("PD") == ("pd",)  # no run of three: the longest
+    assert _fixed_parts("Employé") == ("employ",)  # only ASCII: re's case rules are not str.lower()'s
+    assert _fixed_parts("Ébène") == ("ne",)
+    assert _fixed_parts("Éé") == ()  # nothing fixed: every paragraph is searched
 
 
 def test_a_letter_re_matches_to_an_ascii_letter_still_finds_the_term():
@@ -91,12 +96,77 @@ def test_the_stem_index_gives_each_block_the_variants_that_may_match_in_order():
 
     from generator.passes.terms import Variant, _StemIndex
 
-    found = [Variant(t.lower(), _pattern(t), len(t.split()) == 1, False, _stem(t)) for t in TERMS]
-    blocks = [SimpleNamespace(text=t) for t in TEXTS + ["", "Employee", "employee employee", "\u017fupervisor Layoff"]]
+    found = [Variant(t.lower(), _pattern(t), len(t.split()) == 1, False, _fixed_parts(t)) for t in TERMS]
+    blocks = [SimpleNamespace(text=t) for t in TEXTS + ["", "Employee", "employee employee", "\u017fupervisor Layoff",
+                                                       "Teaching on call, not teachers", "regular"]]
     index = _StemIndex(found, blocks)
     for block in blocks:
         lowered, fold = block.text.lower(), bool(FOLDS_TO_ASCII.intersection(block.text))
-        expected = [v for v in found if fold or not v.stem or v.stem in lowered]
+        expected = [v for v in found if fold or all(part in lowered for part in v.parts)]
         assert index.variants(block) == expected
         assert [v for v in found if v.pattern.search(block.text)] == \
             [v for v in index.variants(block) if v.pattern.search(block.text)]
+
+
+WORDS = ["Employee", "employees", "EMPLOYEE", "Teacher", "teaching", "on", "Call", "Activity", "activities",
+         "Supervisor", "B.C.", "Day", "days", "PD", "Pd", "TTOC", "TTOCs", "Board", "Co-op", "Student", "of",
+         "Employé", "EMPLOYÉ", "Ébène", "ébène", "Layoff", "\u017fupervisor", "\u0130", "\u212aey"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4),
+       st.lists(st.lists(st.sampled_from(WORDS + [" ", "-", "'s", ".", "s"]), max_size=12).map(" ".join), max_size=5))
+def test_the_index_never_drops_a_variant_that_matches(terms, texts):
+    """Whatever the terms and the texts, a block's variants (fixed-parts index) find exactly the
+    matches that every variant of the glossary finds there."""
+    from types import SimpleNamespace
+
+    from generator.passes.terms import Variant, _StemIndex
+
+    found = [Variant(t, _pattern(t), len(t.split()) == 1, False, _fixed_parts(t)) for t in terms]
+    blocks = [SimpleNamespace(text=t) for t in texts]
+    index = _StemIndex(found, blocks)
+    for block in blocks:
+        every = [(v.key, m.span()) for v in found for m in v.pattern.finditer(block.text)]
+        assert [(v.key, m.span()) for v in index.variants(block) for m in v.pattern.finditer(block.text)] == every
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["a", "Board", "the", "employees'", "’s", " ", "  ", ". ", "(", "\n", "-", "x" * 70,
+                                 "B.C.", "é", "\u017f"]), max_size=30).map("".join), st.data())
+def test_the_word_before_a_use_is_read_from_the_end_as_from_the_whole_text(text, data):
+    from generator.passes.terms import _word_before
+
+    start = data.draw(st.integers(0, len(text)), label="start")
+    whole = re.search(r"([\w'’]+)\W{0,2}$", text[:start])
+    assert _word_before(text, start) == (whole.group(1) if whole else "")
+
+
+LETTERS = st.lists(st.sampled_from(["T", "TO", "TTOC", "a", "aa", "s", "'s", "’s", "-", " ", "\0", "é", "Act", "act"]),
+                   max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["TTOC", "T", "TO", "aa", "a", "Act", "Act s", "s", "a a", "é"]), min_size=1, max_size=3),
+       LETTERS)
+def test_a_pattern_tried_where_its_words_are_printed_finds_what_finditer_finds(words, text):
+    """passes/literal.py: the used-again pattern of definitions.py, and a word counted as a word."""
+    from generator.passes.definitions import _reuse_pattern, _word_pattern
+    from generator.passes.literal import finditer_from_words
+
+    for pattern, starts in ((_reuse_pattern(tuple(words)), words), (_word_pattern(words[0]), words[:1])):
+        assert [m.span() for m in finditer_from_words(pattern, text, starts)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(["Normal Work Week", "Sick Leave", "İlk", "Layoff", "Employé", "K"]),
+       st.lists(st.sampled_from(["The ", "A ", "normal work week", "NORMAL WORK WEEK", "Sick", " leave", "\u0131",
+                                 "\u017f", "\u212a", "\u0130", " shall be ", " is a ", " means ", "layoff", "employé"]),
+                max_size=8).map("".join))
+def test_a_paragraph_skipped_for_its_clause_title_never_opens_with_it(title, text):
+    """definitions._titled tries its pattern only where _may_hold says the title may be printed."""
+    from generator.passes.definitions import _may_hold, _titled_pattern
+
+    if not _may_hold(text, title):
+        assert _titled_pattern(title).search(text) is None

@@ -17,6 +17,20 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+# Characters that Python's re matches, ignoring case, to an ASCII letter although str.lower()
+# does not give that letter (İ and ı for i, ſ for s, the Kelvin sign for k): a text holding one
+# is searched with every pattern, without a check of its lowered text.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+FOLDS = re.compile("[%s]" % "".join(sorted(FOLDS_TO_ASCII)))
+
+
+def lowered(text: str) -> str | None:
+    """text.lower(), which holds, lower-cased, every ASCII word a case-insensitive pattern finds
+    in `text`; None when `text` has a letter of FOLDS_TO_ASCII (then no check is exact)."""
+    if not text.isascii() and FOLDS.search(text):
+        return None
+    return text.lower()
+
 
 def finditer_from_words(pattern: re.Pattern, text: str, words: Iterable[str]) -> Iterator[re.Match]:
     """pattern.finditer(text), for a case-sensitive pattern whose every match starts with one of

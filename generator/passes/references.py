@@ -281,29 +281,41 @@ def annotate_references(document: Document, statutes: Statutes) -> None:
     if document.source.meta.kind not in ("agreement", "bylaws"):
         return
     resolver = Resolver(document)
-    resolver.renumbered = stale_numbers(resolver, document)
+    refs_of = _References()
+    resolver.renumbered = stale_numbers(resolver, document, refs_of)
     for node in document.root.walk():
         if node.kind in ("document", "group"):
             continue
         for block in node.blocks:
             if block.kind in ("para", "subheading"):
-                _annotate_block(document, resolver, statutes, node, block)
+                _annotate_block(document, resolver, statutes, node, block, refs_of)
                 annotate_self_references(resolver, node, block)
                 annotate_statutes(document, statutes, block)
                 block.annotations.sort(key=lambda a: a.start)
 
 
-def stale_numbers(resolver: Resolver, document: Document) -> dict[tuple[str, str], str]:
+class _References(dict):
+    """{text: find_references(text)} for one document: stale_numbers reads a clause's texts once
+    for the clause and again for each decimal clause around it, and _annotate_block reads the
+    paragraphs after it. The Refs are only read, never changed, so one list serves every reader."""
+
+    def __missing__(self, text: str) -> list[Ref]:
+        refs = self[text] = find_references(text)
+        return refs
+
+
+def stale_numbers(resolver: Resolver, document: Document, refs_of: dict | None = None) -> dict[tuple[str, str], str]:
     """A clause that still calls itself by an old number: inside Sooke 24.02 (whose heading the
     PDF lost) the text cites "24.04 (a)", "24.04 (c)", "24.04 (g)(1)": 24.04 has no (c) or (g)
     but 24.02 has, so every "24.04" inside 24.02 means 24.02. Returns {(clause, old): clause}."""
+    refs_of = refs_of if refs_of is not None else _References()
     found: dict[tuple[str, str], str] = {}
     for clause in document.root.walk():
         if clause.style != "decimal":
             continue
         for node in clause.walk():
             for block in node.blocks:
-                for ref in find_references(block.text):
+                for ref in refs_of[block.text]:
                     for item in ref.items:
                         old, subs = item.num, item.subs
                         if not subs or "." not in old or old == clause.cite or old.split(".")[0] != clause.cite.split(".")[0]:
@@ -319,9 +331,9 @@ def stale_numbers(resolver: Resolver, document: Document) -> dict[tuple[str, str
     return found
 
 
-def _annotate_block(document, resolver, statutes, node, block) -> None:
+def _annotate_block(document, resolver, statutes, node, block, refs_of: dict | None = None) -> None:
     text = block.text
-    for ref in find_references(text):
+    for ref in (refs_of[text] if refs_of is not None else find_references(text)):
         if ref.kind == "statute":
             _statute(document, statutes, block, ref)
             continue

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..model import Annotation, Definition, Document, Node
 from .joined import Joined
+from .literal import FOLDS_TO_ASCII  # a block holding one is searched with every variant's pattern
 
 SHORT = 6  # single words shorter than this match only capitalised
 # Capitalised words that may stand before a term without making it part of another name.
@@ -42,10 +43,6 @@ class Variant:
     parts: tuple[str, ...] = ()  # lower-case ASCII text every match contains (see _fixed_parts)
 
 
-# Characters that Python's re matches, ignoring case, to an ASCII letter although str.lower()
-# does not give that letter (İ and ı for i, ſ for s, the Kelvin sign for k): a text holding one
-# is searched with every variant's pattern, without the fixed-parts check.
-FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def variants(glossary: list[Definition], words_in_text: set[str] = frozenset()) -> list[Variant]:

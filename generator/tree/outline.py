@@ -32,12 +32,12 @@ def plan(lines: list[Line], resets: set[int], levels: list[str] | None = None
         text = line.text.strip()
         if not text:
             continue
-        if line.no in resets or _clause_marker(text):
+        marked = read_markers(text)  # once per line: it answers both questions below
+        if line.no in resets or _is_clause_marker(marked):
             decisions.update(solve(run))
-            run, previous = [], read_markers(text).rest or text
+            run, previous = [], marked.rest or text
             last_text = previous
             continue
-        marked = read_markers(text)
         if not marked.markers:
             previous = last_text = text
             continue
@@ -57,8 +57,7 @@ def plan(lines: list[Line], resets: set[int], levels: list[str] | None = None
     return decisions
 
 
-def _clause_marker(text: str) -> bool:
-    marked = read_markers(text)
+def _is_clause_marker(marked) -> bool:
     return bool(marked.markers) and marked.markers[0].style in RESETS
 
 

@@ -34,8 +34,8 @@ from .def_find import (Found, find_definitions, is_definitions_heading, key_of, 
                        scope_of_heading, scope_of_intro, title_term)
 from .def_lists import GLine, read_glossary
 from .joined import Joined
-from .literal import finditer_from_words
-from .terms import FOLDS_TO_ASCII, mark_uses
+from .literal import finditer_from_words, lowered
+from .terms import mark_uses
 from .tree_index import TreeIndex
 
 STRUCTURED = ("agreement", "bylaws")
@@ -451,7 +451,7 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
         term, shape = title, "definitions-article"
     paras = [b.text for b in node.blocks if b.kind == "para"][:3]
     if not term and len(title.split()) <= 4 and not GENERIC_TITLE.search(title) and any(
-            _may_hold(p, title) and _titled_pattern(title).match(p) for p in paras):
+            _may_open_with(p, title) and _titled_pattern(title).match(p) for p in paras):
         term, shape = title, "titled-first"
     if not term or any(normal(term) in normal(c.found.term) or normal(c.found.term) == normal(term)
                        for c in found_here if c.node is node or c.found.shape != "abbreviation"):
@@ -470,13 +470,20 @@ def _titled_pattern(title: str) -> re.Pattern:
     return re.compile(rf"(?:(?:A|An|The)\s+)?{re.escape(title)}\s+(?:also\s+)?{TITLED_VERBS}", re.I)
 
 
-def _may_hold(text: str, words: str) -> bool:
-    """False only when `text` cannot hold `words` under re's case-insensitive matching: an ASCII
-    `words` is then printed in `text` in some case, so `text.lower()` holds `words.lower()`, unless
-    `text` has a letter that re (not str.lower()) matches to an ASCII one (FOLDS_TO_ASCII)."""
-    if not words.isascii() or FOLDS_TO_ASCII.intersection(text):
+def _may_open_with(text: str, title: str) -> bool:
+    """False only when _titled_pattern(title) cannot match at the start of `text`: that needs the
+    title right at the start, or after "A", "An" or "The" and spaces, in any case. An ASCII title
+    is then printed there in some case, so `text.lower()` holds `title.lower()` no later than the
+    end of its leading article and spaces, unless `text` has a letter that re (not str.lower())
+    matches to an ASCII one (FOLDS_TO_ASCII): then it is always tried."""
+    low = lowered(text)
+    if not title.isascii() or low is None:
         return True
-    return words.lower() in text.lower()
+    at = low.find(title.lower())
+    return 0 <= at <= LEADING_ARTICLE.match(low).end()
+
+
+LEADING_ARTICLE = re.compile(r"(?:the|an|a)?\s*")
 
 
 # ---------------------------------------------------------------- texts

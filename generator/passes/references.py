@@ -198,8 +198,10 @@ class Resolver(TreeIndex):
         unit = self.unit_of(here)
         in_unit = [c for c in steps if self.unit_of(self.nodes[c]) is unit]
         step = re.compile(rf"Step {num}\b")  # tried first: it rules out most nodes, cheaper than unit_of
-        titled = [c for c, n in self.nodes.items() if step.match(n.title or (n.blocks[0].text if n.blocks else ""))
-                  and self.unit_of(n) is unit]
+        printed = f"Step {num}"  # what the pattern starts with: a cheaper test still, before it
+        titled = [c for c, n in self.nodes.items()
+                  if (opening := n.title or (n.blocks[0].text if n.blocks else "")).startswith(printed)
+                  and step.match(opening) and self.unit_of(n) is unit]
         if len(titled) == 1:  # New Westminster E.2: "9. Step 1 – Informal Resolution Process"
             return titled[0]
         grievance = [c for c in steps if "grievance" in context.lower() and self._about(c, "grievance")]

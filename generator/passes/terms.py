@@ -16,6 +16,7 @@ Rules (tests/unit/test_definitions.py):
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -89,8 +90,10 @@ def _fixed(word: str, both_ways: bool) -> str:
     return _number_parts(word, both_ways)[0]
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(term: str) -> re.Pattern:
-    """A regex for a term with its case, plural and possessive variants."""
+    """A regex for a term with its case, plural and possessive variants (remembered: the preview
+    parses the same glossary again at each edit)."""
     tokens = TOKEN_SEPARATOR.split(term)
     words = [t for t in tokens[::2]]
     acronym = len(words) == 1 and ACRONYM.fullmatch(term) is not None
@@ -175,9 +178,9 @@ class _WordsOf:
         self.document, self.words = document, None
 
     def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = {w.lower() for n in self.document.root.walk() for b in n.blocks
-                          for w in LOWER_CASE_WORD.findall(b.text)}
+        if self.words is None:  # one search of all the texts joined (a NUL is no letter), each word lowered once
+            texts = Joined.of([b.text for n in self.document.root.walk() for b in n.blocks]).text
+            self.words = {w.lower() for w in set(LOWER_CASE_WORD.findall(texts))}
         return word in self.words
 
 

@@ -12,6 +12,8 @@ continue the document's sequence.
 """
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,13 +79,26 @@ class Heading:
 
 
 def read_heading(text: str) -> Heading | None:
-    """Recognise a unit heading in a cleaned, stripped line; None for anything else."""
+    """Recognise a unit heading in a cleaned, stripped line; None for anything else.
+
+    Each line is read several times (the profile, the builder, a title after a heading), and
+    the preview reads the same lines again at each edit: the reading is remembered by text, and
+    each caller gets a copy of its own (the builder changes a heading's citation)."""
+    heading = _read_heading(text)
+    return copy.copy(heading) if heading is not None else None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _read_heading(text: str) -> Heading | None:
     text = _bare(text)
-    if text.upper().startswith("IN WITNESS WHEREOF"):
+    if text[:len(WITNESS)].upper().startswith(WITNESS):  # upper() never shortens a text
         return Heading("part", "Signatures", "", True, keeps_line=True)
-    if not text or len(text.split()) > MAX_HEADING_WORDS or text.endswith((";", ",")):
-        return None
+    if not text or len(text.split(None, MAX_HEADING_WORDS)) > MAX_HEADING_WORDS or text.endswith((";", ",")):
+        return None  # more words than a heading has (split no further than that)
     return _keyword_heading(text) or _part(text) or _group(text)
+
+
+WITNESS = "IN WITNESS WHEREOF"
 
 
 def _bare(text: str) -> str:

@@ -276,24 +276,36 @@ def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int, str
     """Where a glossary may be printed as a list: (node, first block, lead-in) of each outermost
     node titled "Definitions" / "Glossary" (whole), and the blocks after a "Definitions" line or a
     lead-in ("the following definitions will apply:", also when the list goes on in its block)."""
-    parts = []
-    for node in document.root.walk():
-        if node.kind in ("document", "group"):
-            continue
-        chain = tree.chain(node)
-        if is_definitions_heading(node.title) and not any(is_definitions_heading(n.title) for n in chain[1:]):
-            parts.append((node, 0, ""))
-            continue
-        if any(is_definitions_heading(n.title) for n in chain):
-            continue
-        for i, b in enumerate(node.blocks):
-            lead = LEAD_IN.search(b.text) if b.kind == "para" else None
-            if is_definitions_heading(b.text) or lead:
-                start = i if lead and b.text[lead.end():].strip() else i + 1
-                if start < len(node.blocks) or node.children:
-                    parts.append((node, start, lead.group(0) if lead else ""))
-                break
+    parts: list[tuple[Node, int, str]] = []
+    _collect_parts(document.root, False, parts)
     return parts
+
+
+def _collect_parts(node: Node, inside: bool, parts: list[tuple[Node, int, str]]) -> None:
+    """_glossary_parts for `node` and what it holds, in document order; `inside`: a node around it
+    is titled "Definitions" (known on the way down, instead of looking up each node's ancestors)."""
+    titled = is_definitions_heading(node.title)
+    if node.kind not in ("document", "group"):
+        if titled and not inside:
+            parts.append((node, 0, ""))
+        elif not titled and not inside:
+            for i, b in enumerate(node.blocks):
+                lead = LEAD_IN.search(b.text) if b.kind == "para" and _may_lead_in(b.text) else None
+                if is_definitions_heading(b.text) or lead:
+                    start = i if lead and b.text[lead.end():].strip() else i + 1
+                    if start < len(node.blocks) or node.children:
+                        parts.append((node, start, lead.group(0) if lead else ""))
+                    break
+    for child in node.children:
+        _collect_parts(child, inside or titled, parts)
+
+
+def _may_lead_in(text: str) -> bool:
+    """What LEAD_IN cannot match without: a colon, and "In" (as printed) or "following" (any case)."""
+    if ":" not in text:
+        return False
+    low = lowered(text)
+    return "In" in text or low is None or "following" in low
 
 
 def _marker(num: str) -> str:

@@ -189,3 +189,48 @@ def test_a_paragraph_skipped_for_its_clause_title_never_opens_with_it(title_and_
     title, text = title_and_text
     if not _may_open_with(text, title):
         assert _titled_pattern(title).match(text) is None
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["In this Agreement", "in this article", "The following definitions", "THE FOLLOWING TERMS",
+                                 "the fo\u0131\u0131owing words", "the fol\u0130owing words", ":", ": ", " apply", ".",
+                                 ". ", "\n", "In  this Clause", "following"]), max_size=6).map("".join))
+def test_a_paragraph_skipped_as_no_lead_in_never_is_one(text):
+    from generator.passes.definitions import LEAD_IN, _may_lead_in
+
+    if not _may_lead_in(text):
+        assert LEAD_IN.search(text) is None
+
+
+@pytest.mark.parametrize("name", ["au-enterprise", "bc-decimal", "county-mou", "federal", "pdf-heavy", "us-school"])
+def test_glossary_parts_found_on_the_way_down_are_those_of_each_node_s_ancestors(name):
+    """definitions._glossary_parts decides each node from its ancestors known on the way down; the
+    same as looking each node's ancestors up (tree.chain), as it did before."""
+    from pathlib import Path
+
+    from generator.passes.definitions import LEAD_IN, Tree, _glossary_parts
+    from generator.passes.def_find import is_definitions_heading
+    from generator.pipeline import load_document
+    from generator.sources import read_source
+
+    root = Path(__file__).resolve().parents[2]
+    document = load_document(read_source(root / "tests" / "corpus" / f"{name}.md", "agreement", root))
+    tree = Tree(document)
+    expected = []
+    for node in document.root.walk():
+        if node.kind in ("document", "group"):
+            continue
+        chain = tree.chain(node)
+        if is_definitions_heading(node.title) and not any(is_definitions_heading(n.title) for n in chain[1:]):
+            expected.append((node, 0, ""))
+            continue
+        if any(is_definitions_heading(n.title) for n in chain):
+            continue
+        for i, b in enumerate(node.blocks):
+            lead = LEAD_IN.search(b.text) if b.kind == "para" else None
+            if is_definitions_heading(b.text) or lead:
+                start = i if lead and b.text[lead.end():].strip() else i + 1
+                if start < len(node.blocks) or node.children:
+                    expected.append((node, start, lead.group(0) if lead else ""))
+                break
+    assert expected and _glossary_parts(document, tree) == expected

@@ -98,6 +98,11 @@ DEFINED_AS = re.compile(r"\bthe\s+(?P<x>[a-z]{3,}(?:\s+[a-z]{3,})?)\s+defined\s+
 AS_DEFINED_BY = re.compile(r"(?:(?<=[.;]\s)|^)(?:The\s+)?(?P<x>[A-Z][\w-]*(?:\s+[\w-]+){0,5}),\s+as\s+defined\s+(?:by|in)\s+[^,]{1,40},\s+(?:is|means)\b")
 QUOTED_WITH_MEANING = re.compile(r"[\"“](?P<x>[A-Z][\w ]{2,40}?)\s*\((?P<d>[^()\"“”]{3,60})\)[\"”]")
 
+LOWER_WORD = re.compile(r"[a-z0-9]+")
+NOT_LOWER_WORD = re.compile(r"[^a-z0-9]+")
+HYPHEN_OR_SLASH = re.compile(r"[-/]")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+
 # Words that cannot start (or be) a defined term: pronouns, determiners, verbs, conjunctions.
 NOT_TERM = {"this", "that", "these", "those", "it", "which", "who", "such", "there", "what", "each", "any",
             "all", "no", "not", "other", "where", "when", "if", "and", "or", "but", "as", "by", "to", "of",
@@ -439,7 +444,7 @@ def _is_abbreviation_of(abbr: str, before: str) -> int | None:
 def _initials_start(letters: str, words: list[str]) -> int | None:
     """0 when `words` (with hyphenated parts split) spell `letters` by prefixes, in order, each
     word giving at least one letter except small words ("of", "and"), the last word one at least."""
-    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    parts = [p for w in words for p in HYPHEN_OR_SLASH.split(w) if p]
     letters = letters.lower()
 
     def spell(i: int, j: int) -> bool:  # letters[i:] from parts[j:]
@@ -506,7 +511,7 @@ def label_term(text: str) -> tuple[str, list[str]]:
 
 
 def _strip_the(term: str) -> str:
-    return re.sub(r"^(?:the|The|THE)\s+", "", term.strip()).strip()
+    return LEADING_THE.sub("", term.strip()).strip()
 
 
 def _singular(abbr: str) -> str:
@@ -515,13 +520,13 @@ def _singular(abbr: str) -> str:
 
 def normal(term: str) -> str:
     """A term's identity: lower case, one space, no plural or possessive ending per word."""
-    words = re.findall(r"[a-z0-9]+", term.lower().replace("’", "'").replace("'s", ""))
+    words = LOWER_WORD.findall(term.lower().replace("’", "'").replace("'s", ""))
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def key_of(term: str) -> str:
     """The id of a term inside its document: "Regular Employee" -> "regular-employee"."""
-    return re.sub(r"[^a-z0-9]+", "-", term.lower().replace("’", "'").replace("'", "")).strip("-") or "term"
+    return NOT_LOWER_WORD.sub("-", term.lower().replace("’", "'").replace("'", "")).strip("-") or "term"
 
 
 def _scope_before(text: str, start: int) -> str:

@@ -27,6 +27,11 @@ QUOTED_BEFORE = re.compile(r"\w[\"”]\s*,\s*$")
 # "this Article", "this Letter of Understanding": the enclosing unit or clause.
 OF_ARTICLE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?Article\s+([A-G]\.?\s?\d+(?:\.\d+)*|\d+(?:\.\d+)*)")
 OTHER_LOCAL = re.compile(r"\b(?:CUPE|Local)\s+(?:No\.\s*)?(\d{2,5})\b")
+
+LETTER_GLUED = re.compile(r"^([A-G])(\d)")
+WHOLE_NUMBER = re.compile(r"(\d+)\.0+")
+SENTENCE_BREAK = re.compile(r"[.;]\s")
+LOCAL_NUMBER = re.compile(r"\d{2,5}")
 TO_LETTER = re.compile(r"\s+to\s+(?:the\s+)?(?:Letter\s+of\s+Understanding|LOU)\s*(?:No\.?|#)?\s*(\d+)", re.IGNORECASE)
 SELF = re.compile(r"\b[Tt]his\s+(?P<what>[Aa]rticle|[Cc]lause|[Ll]etter\s+of\s+[Uu]nderstanding|LOU|[Ll]etter|"
                   r"[Ss]ide\s+[Ll]etter|"
@@ -133,8 +138,8 @@ class Resolver(TreeIndex):
         14.3, "clause 1.2 above" inside a letter of Appendix B.33) from the nearest enclosing
         clause that has it; "Section 3" in a document whose sections restart in each article is
         this article's section 3; "Section 3 of Article XII" is 12.3."""
-        num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
-        whole = re.fullmatch(r"(\d+)\.0+", num)  # "Article 7.00" is ARTICLE 7.00, cited "7"
+        num = LETTER_GLUED.sub(r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
+        whole = WHOLE_NUMBER.fullmatch(num)  # "Article 7.00" is ARTICLE 7.00, cited "7"
         if whole and num not in self.nodes and whole.group(1) in self.nodes:
             return whole.group(1)
         if scope and "." not in num:
@@ -369,9 +374,9 @@ def _annotate_block(document, resolver, statutes, node, block, refs_of: dict | N
 def _other_local(document: Document, before: str) -> bool:
     """ "Camosun College – CUPE 2081: Articles 24 ... and LOA #2" (Rockies LOU 2022-1): a
     reference after another local's name, in the same sentence, is that local's agreement."""
-    sentence = re.split(r"[.;]\s", before)[-1]
+    sentence = SENTENCE_BREAK.split(before)[-1]
     named = OTHER_LOCAL.findall(sentence)
-    own = set(re.findall(r"\d{2,5}", document.source.meta.local + " " + document.source.meta.title))
+    own = set(LOCAL_NUMBER.findall(document.source.meta.local + " " + document.source.meta.title))
     return bool(named) and named[-1] not in own
 
 

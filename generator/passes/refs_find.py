@@ -37,6 +37,8 @@ RANK = {"article": 0, "section": 1, "clause": 1, "subsection": 2, "subclause": 2
 # Units named by a word and a number or letter, with the citation prefix they get.
 UNIT_KINDS = ("lou", "schedule", "appendix", "addendum", "exhibit", "attachment", "part")
 
+NOT_LOWER = re.compile(r"[^a-z]")
+
 ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # "Rules 2000" is no "Rules 200": a number is never cut inside its digits.
 NUM = (r"(?:[A-Z]-\d{1,2}(?!\d)|[A-G]\.\s?\d{1,2}|[A-G]\d{1,2}(?=[\s,.;:)]|$)|\d{1,3}(?!\d))"
@@ -163,7 +165,7 @@ class Spans:
 
 def keyword_kind(word: str) -> str | None:
     """The kind of a printed keyword, whatever its case, hyphen or plural; None if unknown."""
-    key = re.sub(r"[^a-z]", "", word.lower())
+    key = NOT_LOWER.sub("", word.lower())
     if key in KEYWORD_KINDS:
         return KEYWORD_KINDS[key]
     if key.endswith("s") and key[:-1] in KEYWORD_KINDS:

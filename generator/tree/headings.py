@@ -56,6 +56,11 @@ MAX_HEADING_WORDS = 16
 ARABIC_KINDS = {"article", "chapter", "section", "part", "clause"}  # roman numerals become arabic
 CITE_PREFIX = {"lou": "LOU", "side-letter": "Side Letter", "mou": "MOU", "moa": "MOA"}
 
+ARABIC = re.compile(r"\d+(?:\.0+)?")  # "7", "7.00"
+NUMBER_RANGE = re.compile(r"\d+-\d+")
+LETTERED = re.compile(r"[A-Za-z]\.\d+")
+WHITESPACE = re.compile(r"\s+")
+
 
 @dataclass
 class Heading:
@@ -181,11 +186,11 @@ def _bare_keyword(kind: str, keyword: str, after: str, upper: bool) -> Heading |
 def normalise_numeral(raw: str, kind: str) -> tuple[str, str]:
     """("XII", article) -> ("12", "roman"); ("7.00", ...) -> ("7", "arabic"); ("A", ...) -> ("A", "letter")."""
     raw = raw.strip("()")
-    if re.fullmatch(r"\d+(?:\.0+)?", raw):
+    if ARABIC.fullmatch(raw):
         return str(int(raw.split(".")[0])), "arabic"
-    if re.fullmatch(r"\d+-\d+", raw):
+    if NUMBER_RANGE.fullmatch(raw):
         return raw, "arabic"
-    if re.fullmatch(r"[A-Za-z]\.\d+", raw):
+    if LETTERED.fullmatch(raw):
         return raw.upper(), "lettered"
     low = raw.lower()
     single_letter = len(low) == 1 and low not in "ivxlc"
@@ -226,4 +231,4 @@ def _group(text: str) -> Heading | None:
 
 
 def _title(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(f" \t-–—:{QUOTE}*_")
+    return WHITESPACE.sub(" ", text).strip(f" \t-–—:{QUOTE}*_")

@@ -157,16 +157,16 @@ def mark_uses(document: Document, tree, own) -> None:
     for d in glossary:  # looked up per node and key: a dict, not a scan of the glossary (linear)
         by_key.setdefault(d.key, []).append(d)
     meanings = {d.key: d.text.lower() for d in glossary}
-    stems = _StemIndex(found, [b for n in document.root.walk() for b in n.blocks])
-    for node in document.root.walk():
-        if node.kind in ("document", "group") or not any(b.kind in ("para", "closing") for b in node.blocks) \
-                or any(n.cite == "Cover" for n in tree.chain(node)):
-            continue
+    marked = [(node, [b for b in node.blocks if b.kind in ("para", "closing") and not b.text.startswith("Re:")])
+              for node in document.root.walk()
+              if node.kind not in ("document", "group") and any(b.kind in ("para", "closing") for b in node.blocks)
+              and not any(n.cite == "Cover" for n in tree.chain(node))]
+    # headings, tables, preformatted text and a letter's "Re:" title line are never marked, nor indexed
+    stems = _StemIndex(found, [b for _, blocks in marked for b in blocks])
+    for node, blocks in marked:
         entries = _Entries(by_key, node, scoped)  # looked up only for terms the node's text uses
         own_keys = own.nodes.get(id(node), set())
-        for block in node.blocks:
-            if block.kind not in ("para", "closing") or block.text.startswith("Re:"):
-                continue  # headings, tables, preformatted text and a letter's "Re:" title line
+        for block in blocks:
             _mark_block(block, stems.variants(block), entries, own_keys, own.spans.get(id(block), []), meanings)
 
 

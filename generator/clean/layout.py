@@ -92,6 +92,8 @@ NUMBER_ONLY = re.compile(r"^\d{1,4}$")
 def furniture_kind(text: str) -> str:
     """The kind of page furniture a whole line is, by its shape alone ('' if it is not)."""
     text = text.strip()
+    if not text[-1:].isdigit() and text[-1:] not in ("-", "–", "—"):
+        return ""  # each shape ends in a page number (\d is a kind of isdigit()) or, "- 14 -", a dash
     if PAGE_LINE.match(text) or DASHED_PAGE.match(text):
         return "page-number"
     if LABEL_PAGE_LINE.match(text) and text.upper() == text:
@@ -125,11 +127,21 @@ GLUED_HEADING = re.compile(r"^(\S.{1,58}?[^\s])(?=(?:ARTICLE|SECTION|PART|SCHEDU
                            r"EXHIBIT|ATTACHMENT|ADDENDUM|LETTER|MEMORANDUM|SIDE LETTER)\b)")
 
 
+def _has_heading_word(text: str) -> bool:
+    """Whether one of GLUED_HEADING's upper-case keywords is printed in the text (its pattern needs one)."""
+    return any(word in text for word in GLUED_WORDS)
+
+
+GLUED_WORDS = ("ARTICLE", "SECTION", "PART", "SCHEDULE", "APPENDIX", "CLAUSE", "CHAPTER", "EXHIBIT", "ATTACHMENT",
+               "ADDENDUM", "LETTER", "MEMORANDUM")  # "SIDE LETTER" holds LETTER
+
+
 def unglue_repeated_prefix(lines: list[Line]) -> list[Artifact]:
     """A running header that is never on a line of its own, only run into the heading after it at
     each page break ('CITY MOU 2025ARTICLE 2 - B', 'CITY MOU 2025ARTICLE 3 - C'): the same prefix
     glued to two or more headings is furniture; the headings are kept."""
-    found = [(line, m.group(1)) for line in lines if (m := GLUED_HEADING.match(line.text.strip()))]
+    found = [(line, m.group(1)) for line in lines
+             if _has_heading_word(line.text) and (m := GLUED_HEADING.match(line.text.strip()))]
     counts = Counter(prefix for _, prefix in found)
     removed = []
     for line, prefix in found:

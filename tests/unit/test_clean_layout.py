@@ -3,7 +3,7 @@
 Small made-up texts in the shapes found in pdftotext, Docling and pandoc output.
 """
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.clean import clean
@@ -236,3 +236,31 @@ def test_without_form_feeds_the_page_number_lines_are_the_page_breaks():
     assert texts(UNPAGED) == ["The County agrees to the terms below.", "Section 4",
                               "Any employee who is terminated during probation shall be told why.",
                               "Section 5", "more text of the agreement"]
+
+
+FURNITURE = st.lists(st.sampled_from(["Page", "page", "PAGE", " ", "|", "6", "12", "٣", "²", " of ", "/", "40", "-", "–",
+                                      "—", "SSO", "CUPE", "Article", "x", ".", "\n", "AFSCME – 2025-597"]), max_size=8)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(FURNITURE.map("".join))
+@example("— 14 —")
+@example("Page ٣")  # an Arabic-Indic digit is a \d
+def test_a_line_skipped_by_its_last_character_is_no_furniture(text):
+    """furniture_kind looks at a line's patterns only when it ends in a digit or a dash."""
+    from generator.clean.layout import DASHED_PAGE, LABEL_PAGE_LINE, PAGE_LINE, furniture_kind
+
+    bare = text.strip()
+    expected = ("page-number" if PAGE_LINE.match(bare) or DASHED_PAGE.match(bare) else
+                "page-header" if LABEL_PAGE_LINE.match(bare) and bare.upper() == bare else "")
+    assert furniture_kind(text) == expected
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["CITY MOU 2025", "ARTICLE", "SIDE LETTER", "Article", "PART", "Part", " 2 - B", "x",
+                                 " ", "MEMORANDUM", "LETTERS"]), max_size=5).map("".join))
+def test_a_line_without_a_heading_word_has_no_glued_heading(text):
+    from generator.clean.layout import GLUED_HEADING, _has_heading_word
+
+    if not _has_heading_word(text):
+        assert GLUED_HEADING.match(text.strip()) is None

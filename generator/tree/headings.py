@@ -86,11 +86,19 @@ class Heading:
 def read_heading(text: str) -> Heading | None:
     """Recognise a unit heading in a cleaned, stripped line; None for anything else.
 
-    Each line is read several times (the profile, the builder, a title after a heading), and
-    the preview reads the same lines again at each edit: the reading is remembered by text, and
-    each caller gets a copy of its own (the builder changes a heading's citation)."""
+    Each line is read several times (the profile, the builder, a title after a heading): the
+    reading is remembered by text for the document being parsed (see start_document), and each
+    caller gets a copy of its own (the builder changes a heading's citation)."""
     heading = _read_heading(text)
     return copy.copy(heading) if heading is not None else None
+
+
+def start_document() -> None:
+    """Forget the headings read so far: what read_heading remembers is one document's, so two
+    documents never share a heading's strings. The preview's keys pickle several documents'
+    citations together (serve_state.markdown_key), and pickle writes a string met twice once:
+    objects shared between a fresh document and one from the cache would change those bytes."""
+    _read_heading.cache_clear()
 
 
 @functools.lru_cache(maxsize=1 << 15)

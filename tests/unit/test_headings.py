@@ -86,3 +86,21 @@ def test_a_remembered_heading_is_a_copy_each_caller_may_change():
 def test_a_heading_has_at_most_sixteen_words(words):
     line = "ARTICLE 5 " + " ".join(["WORD"] * (words - 2))
     assert (read_heading(line) is not None) == (words <= 16)
+
+
+def test_two_documents_share_no_heading_or_marker_strings():
+    """What read_heading and read_markers remember is one document's (parse() forgets it first):
+    the preview's keys pickle several documents' citations together, and pickle writes a string
+    object met twice only once, so a document fresh from the parser must share none with another."""
+    from tests.conftest import parse_text
+
+    body = "ARTICLE 12 – GRIEVANCE PROCEDURE\n\n12.05 Settling of Grievance\n\n(a) a step\n\n(b) another step\n"
+    first, second = parse_text(body), parse_text(body)
+
+    def strings(document):
+        return [s for n in document.root.walk() if n.kind != "document"  # its title is the front matter's
+                for s in (n.cite, n.title, n.num, n.printed) if len(s) > 1]
+
+    ids = {id(s) for s in strings(first)}
+    assert strings(second) == strings(first) and strings(first)
+    assert not [s for s in strings(second) if id(s) in ids]

@@ -20,15 +20,16 @@ UNION_LABEL = re.compile(r"^\W*(?:[A-Z]{2,4}\s*/\s*)?cope\s*#?\s*\d+\W*$", re.IG
 STRAY_LETTER = re.compile(r"^[A-Za-z]$")
 BRACES = re.compile(r"^[}{\s]+$")
 SETEXT_RULE = re.compile(r"^(?:-{2,}|={2,})$")
+SPACES = re.compile(r" {2,}")
 
 
 def strip_inline_page_markers(text: str) -> tuple[str, list[str]]:
     """Remove page markers from inside a line; return the text and the markers removed."""
-    found = PAGE_MARKER.findall(text)
+    found = PAGE_MARKER.findall(text) if "Page" in text else []
     if not found:
         return text, []
     cleaned = PAGE_MARKER.sub(" ", text)
-    return re.sub(r" {2,}", " ", cleaned).strip(), found
+    return SPACES.sub(" ", cleaned).strip(), found
 
 
 def drop_line_artifacts(lines: list[Line], paged: bool = False) -> tuple[list[Line], list[Artifact]]:

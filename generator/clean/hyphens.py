@@ -28,15 +28,19 @@ FORMS = ("", "s", "d", "ed", "es", "ing")
 
 def rejoin_hyphenated(lines: list[Line]) -> list[Artifact]:
     """Join line-end hyphenations in place (see the module docstring); the joins, as artifacts."""
-    vocabulary = {w.lower() for line in lines for w in WORDS.findall(line.text)}
+    vocabulary: set[str] | None = None  # the words of the text as printed, read at the first join
     joined: list[Artifact] = []
     for line, following in zip(lines, lines[1:]):
+        if not line.text.rstrip().endswith("-"):
+            continue  # ENDS_HYPHENATED ends in "-"
         end = ENDS_HYPHENATED.search(line.text.rstrip())
-        start = STARTS_WITH_WORD.match(following.text.strip())
+        start = STARTS_WITH_WORD.match(following.text.strip()) if end else None
         if not end or not start or not _same_case(end.group(1), start.group(1)):
             continue
         head, tail = end.group(1), start.group(1)
         word = head + tail
+        if vocabulary is None:
+            vocabulary = {w.lower() for ln in lines for w in WORDS.findall(ln.text)}  # before any join
         hyphen = "" if _known(word.lower(), vocabulary) else "-"
         printed = f"{head}- {tail}"
         line.text = line.text.rstrip()[:-1] + hyphen + tail + start.group(2)

@@ -69,6 +69,7 @@ BOLD_ITALIC_EDGE = re.compile(r"^\*{3}(?=[^\s*])|(?<=[^\s*])\*{3}$")
 # Clause number before a title run: "1.01", "a)", "12.4 a)", "(b)", "5.", "- " bullets.
 NUMBER_MARKER = re.compile(r"^(?:-\s+)?(?:\(?(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlc]+)[.):]?\s+){0,3}")
 TITLE_RUN = re.compile(r"\*\*(?=[^\s*])([^\t]+?)\*\*|<(u|b|strong)\b[^>\t]*>([^\t]*?)</\2\s*>", re.IGNORECASE)
+NEXT_TITLE_RUN = re.compile(r" *(?:\*\*|<(?:u|b|strong)\b)", re.IGNORECASE)
 
 
 # Windows-1252 punctuation decoded as Latin-1 lands on C1 control characters: U+0092 is '’'.
@@ -78,6 +79,8 @@ MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0081\u008d\u008f\u0090\u00
                       "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
 # Pandoc inline raw HTML: "`<br>`{=html}".
 RAW_INLINE = re.compile(r"`([^`]*)`\{=html\}")
+SPACES = re.compile(r" {2,}")
+SPACES_AROUND_TAB = re.compile(r" *\t *")
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -89,7 +92,8 @@ def clean_inline(raw: str) -> InlineResult:
     if not line.strip(" \xa0"):  # " " (27 lines in College of the Rockies) reads as blank
         return InlineResult("", False, "", [])
     line = _windows_1252(_mojibake(line.lstrip(" "))).replace("\f", "")
-    line = RAW_INLINE.sub(lambda m: _note(removed, "{=html}") or m.group(1), line)
+    if "{=html}" in line:  # each rule below runs only when its pattern's own characters are there
+        line = RAW_INLINE.sub(lambda m: _note(removed, "{=html}") or m.group(1), line)
     heading, line = _strip_heading(line, removed)
     underlined = _title_hint(line)
     line = _strip_html(line, removed)
@@ -142,7 +146,7 @@ def _note(removed: list[str], mark: str) -> None:
 
 def _strip_heading(line: str, removed: list[str]) -> tuple[bool, str]:
     """Remove leading '#'..'######' marks: PDF-conversion noise on '## 1.05 <u>Retirement</u>'."""
-    match = HEADING.match(line)
+    match = HEADING.match(line) if line.startswith("#") else None
     if not match:
         return False, line
     _note(removed, "#")
@@ -155,13 +159,15 @@ def _title_hint(line: str) -> str:
     '### 19.06 <u>Hours of Work ... and</u> <u>Youth and Family Counsellor</u>' (Sooke) joins both
     runs; '#### **33.02** Office Employees' gives '' because the bold run is the number itself.
     """
+    if "**" not in line and "<" not in line:
+        return ""  # a title run opens with '**' or a tag
     rest = line[NUMBER_MARKER.match(line).end():]
     parts = []
     while (match := TITLE_RUN.match(rest)):
         inner = match.group(1) if match.group(1) is not None else match.group(3)
         parts.append(clean_inline(inner).text.strip())
         rest = rest[match.end():]
-        if not re.match(r" *(?:\*\*|<(?:u|b|strong)\b)", rest, re.IGNORECASE):
+        if not NEXT_TITLE_RUN.match(rest):
             break  # runs join across spaces only: a tab starts another table cell
         rest = rest.lstrip(" ")
     title = " ".join(p for p in parts if p)
@@ -186,7 +192,7 @@ def _strip_html(line: str, removed: list[str]) -> str:
     entities could form a new tag ('&lt;b&gt;'), so it repeats until no tag is left.
     """
     for _ in range(10):
-        if not TAG_LIKE.search(line):
+        if "<" not in line or not TAG_LIKE.search(line):
             return line
         line = SUP_ORDINAL.sub(lambda m: _note(removed, "<sup>") or m.group(1) + m.group(2), line)
         line = _html_to_text(line, removed)
@@ -227,9 +233,10 @@ def _latex(line: str, removed: list[str]) -> str:
             return _latex_body(body, removed)
         return match.group(0)
 
-    line = MATH.sub(fragment, line)
-    line = MATH_UNCLOSED.sub(lambda m: _note(removed, "$") or _latex_body(m.group(1), removed), line)
-    if KNOWN_BARE.search(line):  # commands outside '$' are never real text either
+    if "$" in line:
+        line = MATH.sub(fragment, line)
+        line = MATH_UNCLOSED.sub(lambda m: _note(removed, "$") or _latex_body(m.group(1), removed), line)
+    if "\\" in line and KNOWN_BARE.search(line):  # commands outside '$' are never real text either
         line = _latex_body(line, removed, keep_escapes=True)
     return line
 
@@ -253,6 +260,8 @@ def _latex_body(body: str, removed: list[str], keep_escapes: bool = False) -> st
 def _protect_escapes(line: str) -> tuple[str, dict[str, str]]:
     """Replace '\\$', '\\*', '\\_' ... with private placeholders so no later rule sees them."""
     escaped: dict[str, str] = {}
+    if "\\" not in line:
+        return line, escaped
 
     def hide(match: re.Match) -> str:
         char = match.group(1)
@@ -274,6 +283,8 @@ def _restore_escapes(line: str, escaped: dict[str, str], removed: list[str]) -> 
 
 def _empty_links(line: str, removed: list[str]) -> str:
     """'[Section 52 Family Responsibility Leave](#)' -> its words; never an href='#'."""
+    if "](" not in line:
+        return line
     return EMPTY_LINK.sub(lambda m: _note(removed, "[](#)") or m.group(1), line)
 
 
@@ -283,6 +294,10 @@ def _emphasis(line: str, removed: list[str]) -> str:
     '***The wage increases ... Agreement.**' (College of the Rockies) is a footnote '*' plus bold;
     '**Note: Year 2 is the ongoing amount.*' is a footnote '*' plus italics. Both keep one '*'.
     """
+    if "*" not in line:  # every rule but '__' needs a star, and '__' never leaves one
+        if "__" in line:
+            line = _sub_all(UNDERSCORE_BOLD, line, removed, "__")
+        return line.replace(KEPT_STAR, "*")
     line = _sub_all(BOLD, line, removed, "**")
     line = _sub_all(UNDERSCORE_BOLD, line, removed, "__")
     line = _sub_all(ITALIC, line, removed, "*")
@@ -314,6 +329,8 @@ def _whitespace(line: str) -> str:
     Schedule A), and the table parser counts columns.
     """
     line = line.replace("\xa0", " ")
-    line = re.sub(r" {2,}", " ", line)
-    line = re.sub(r" *\t *", "\t", line)
+    if "  " in line:
+        line = SPACES.sub(" ", line)
+    if "\t" in line:
+        line = SPACES_AROUND_TAB.sub("\t", line)
     return line.strip(" ")

@@ -92,6 +92,8 @@ NUMBER_ONLY = re.compile(r"^\d{1,4}$")
 def furniture_kind(text: str) -> str:
     """The kind of page furniture a whole line is, by its shape alone ('' if it is not)."""
     text = text.strip()
+    if not text[-1:].isdigit() and text[-1:] not in ("-", "–", "—"):
+        return ""  # each shape ends in a page number (\d is a kind of isdigit()) or, "- 14 -", a dash
     if PAGE_LINE.match(text) or DASHED_PAGE.match(text):
         return "page-number"
     if LABEL_PAGE_LINE.match(text) and text.upper() == text:
@@ -125,11 +127,21 @@ GLUED_HEADING = re.compile(r"^(\S.{1,58}?[^\s])(?=(?:ARTICLE|SECTION|PART|SCHEDU
                            r"EXHIBIT|ATTACHMENT|ADDENDUM|LETTER|MEMORANDUM|SIDE LETTER)\b)")
 
 
+def _has_heading_word(text: str) -> bool:
+    """Whether one of GLUED_HEADING's upper-case keywords is printed in the text (its pattern needs one)."""
+    return any(word in text for word in GLUED_WORDS)
+
+
+GLUED_WORDS = ("ARTICLE", "SECTION", "PART", "SCHEDULE", "APPENDIX", "CLAUSE", "CHAPTER", "EXHIBIT", "ATTACHMENT",
+               "ADDENDUM", "LETTER", "MEMORANDUM")  # "SIDE LETTER" holds LETTER
+
+
 def unglue_repeated_prefix(lines: list[Line]) -> list[Artifact]:
     """A running header that is never on a line of its own, only run into the heading after it at
     each page break ('CITY MOU 2025ARTICLE 2 - B', 'CITY MOU 2025ARTICLE 3 - C'): the same prefix
     glued to two or more headings is furniture; the headings are kept."""
-    found = [(line, m.group(1)) for line in lines if (m := GLUED_HEADING.match(line.text.strip()))]
+    found = [(line, m.group(1)) for line in lines
+             if _has_heading_word(line.text) and (m := GLUED_HEADING.match(line.text.strip()))]
     counts = Counter(prefix for _, prefix in found)
     removed = []
     for line, prefix in found:
@@ -198,16 +210,21 @@ def _zone(lines: list[Line], start: int, step: int, size: int = 3) -> list[int]:
     return out
 
 
+WHITESPACE = re.compile(r"\s+")
+THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+LEADING_NUMBER = re.compile(r"^\(?[0-9A-Za-z]{1,3}(?:\.\d+)*[.)]\s")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return WHITESPACE.sub(" ", text).strip()
 
 
 def _may_be_furniture(key: str) -> bool:
     """A running header is short text, not a heading, a clause number or a sentence."""
     words = key.split()
-    return (2 <= len(words) <= 15 and bool(re.search(r"[A-Za-z]{3}", key))
+    return (2 <= len(words) <= 15 and bool(THREE_LETTERS.search(key))
             and not KEYWORD_START.match(key) and not key.endswith((".", ":", ";", ","))
-            and not re.match(r"^\(?[0-9A-Za-z]{1,3}(?:\.\d+)*[.)]\s", key))
+            and not LEADING_NUMBER.match(key))
 
 
 # --- words split by justification -----------------------------------------------------------------
@@ -221,6 +238,12 @@ KEYWORD_PREFIXES = {k[:i] for k in KEYWORDS for i in range(1, len(k) + 1)}
 MAX_PIECES = 10  # "A R T I C L E 5": a letter-spaced heading is a keyword split into every letter
 # What follows a keyword in a heading: "12", "XII", "A", "A.6", "“B”", "No. 3", "#3".
 NUMERAL_AFTER = re.compile(r"^\s*(?:\d|[\"'“‘][A-Za-z0-9]|[A-Z](?![a-z])|[ivxlc]+\b|No\.|NO\.|#)")
+# A keyword as a whole word, in either case, with or without single spaces between its letters:
+# "Article", "Arti cle", "S E C T I O N". Every split keyword rejoin() joins is such a match with
+# a space in it: its pieces are WORD runs one space apart, and no keyword starts another, so an
+# unsplit match at the same place cannot hide it (tests/unit/test_clean_layout.py checks this).
+SPLIT_KEYWORD = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(
+    " ?".join(f"[{c}{c.upper()}]" for c in keyword) for keyword in KEYWORDS))
 
 
 def rejoin_split_keywords(lines: list[Line]) -> list[Artifact]:
@@ -242,6 +265,18 @@ def rejoin_split_keywords(lines: list[Line]) -> list[Artifact]:
 
 def rejoin(text: str) -> tuple[str, list[str]]:
     """The text with split keywords joined, and the split forms found ('Arti cle')."""
+    if not may_hold_split_keyword(text):
+        return text, []  # most lines: no keyword printed with a space inside it
+    return rejoin_words(text)
+
+
+def may_hold_split_keyword(text: str) -> bool:
+    """Whether some keyword is printed with a space inside it: rejoin_words finds nothing else."""
+    return any(" " in match.group(0) for match in SPLIT_KEYWORD.finditer(text))
+
+
+def rejoin_words(text: str) -> tuple[str, list[str]]:
+    """rejoin() word by word: at each word, the longest run of pieces that spells a keyword."""
     words = list(WORD.finditer(text))
     out, pos, found, i = [], 0, [], 0
     while i < len(words):

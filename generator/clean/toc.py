@@ -6,6 +6,7 @@ names clauses whose headings were lost (Sooke 24.02, Rockies 17.3).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,13 @@ NUMBER_PREFIX = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-z]{1,2}[.)])\s+")
 ENTRY_START = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|APPENDIX|LETTER|ADDENDUM|\d+(?:\.\d+)*\s)",
                          re.IGNORECASE)
 PROSE_WORDS = 14
+PAGE_NUMBER_END = re.compile(r"[\s.…]*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*$")  # "..... 12", " 8-9"
+PAGE_CELL = re.compile(r"\d{1,3}")
+WHITESPACE = re.compile(r"\s+")
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+THREE_LOWER = re.compile(r"[a-z]{3}")
+LOWER_WORD = re.compile(r"[a-z]+")
+PROSE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 ARTICLE_ENTRY = re.compile(r"^ARTICLE\s+(?:NO\.?\s*)?([A-Z]\.\d+|\d+)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 BARE_ARTICLE_ENTRY = re.compile(r"^(\d+)\t+(\S.*)$")
@@ -153,11 +161,11 @@ def _is_strong_entry(text: str) -> bool:
     """
     cells = table_cells(text)
     if cells:
-        return bool(LEADER.search(text)) or (len(cells) >= 2 and bool(re.fullmatch(r"\d{1,3}", cells[-1])))
+        return bool(LEADER.search(text)) or (len(cells) >= 2 and bool(PAGE_CELL.fullmatch(cells[-1])))
     if LEADER.search(text) or "\t" in text:
         return True
     match = PAGE_AFTER_TITLE.search(text)
-    return bool(match) and bool(re.search(r"[A-Za-z]{2}", text)) and not NUMBERED_HEADING_END.search(text[:match.start() + 1] + " 1")
+    return bool(match) and bool(TWO_LETTERS.search(text)) and not NUMBERED_HEADING_END.search(text[:match.start() + 1] + " 1")
 
 
 def _heading_keys(text: str) -> tuple[set[str], set[str]]:
@@ -167,8 +175,8 @@ def _heading_keys(text: str) -> tuple[set[str], set[str]]:
     printed on the line before), but an entry's is not ("2.01 General" does not repeat
     "1.01 General"); a bare "ARTICLE 1" matches "Article 1 Recognition ..... 1"."""
     key = LEADER.sub(" ", text.replace("\t", " "))
-    key = re.sub(r"[\s.…]*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*$", "", key) if _is_strong_entry(text) else key
-    key = re.sub(r"\s+", " ", key).strip(" .:-–—").lower()
+    key = PAGE_NUMBER_END.sub("", key) if _is_strong_entry(text) else key
+    key = WHITESPACE.sub(" ", key).strip(" .:-–—").lower()
     unit = UNIT_NUMBER.match(key)
     listed = {key, unit.group(0)} if unit else {key}
     return _usable(listed), _usable({key, NUMBER_PREFIX.sub("", key)})
@@ -176,14 +184,14 @@ def _heading_keys(text: str) -> tuple[set[str], set[str]]:
 
 def _usable(keys: set[str]) -> set[str]:
     """Keys with words in them, and not a TOC's column header ("ARTICLE NO. ARTICLE NAME")."""
-    return {k for k in keys if re.search(r"[a-z]{3}", k)
-            and (UNIT_NUMBER.fullmatch(k) or not set(re.findall(r"[a-z]+", k)) <= COLUMN_WORDS)}
+    return {k for k in keys if THREE_LOWER.search(k)
+            and (UNIT_NUMBER.fullmatch(k) or not set(LOWER_WORD.findall(k)) <= COLUMN_WORDS)}
 
 
 def _is_running_prose(text: str) -> bool:
     """A wrapped line of a sentence: many words, most of them lower case ("the Managing
     Director of DHA, on behalf of the Commonwealth"). TOC titles are short or capitalised."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    words = PROSE_WORD.findall(text)
     if len(words) < 8 or LEADER.search(text) or "\t" in text:
         return False
     return sum(w[0].islower() for w in words) >= 0.6 * len(words)
@@ -256,9 +264,9 @@ def _clauses_in(text: str, articles: list[str]) -> list[tuple[str, str]]:
     """Clause numbers of the listed articles in one TOC line, in order, with the title after each."""
     hits: dict[int, str] = {}
     for article in articles:
-        pattern = rf"(?<![.\w]){re.escape(article)}(?:\.\d{{1,3}})+(?![\d])" if not article[0].isdigit() \
-            else rf"(?<![.]){re.escape(article)}(?:\.\d{{1,3}})+(?![\d])"
-        for match in re.finditer(pattern, text):
+        if article + "." not in text:
+            continue  # every clause number of the article starts so ("12." of "12.05")
+        for match in _clause_pattern(article).finditer(text):
             if not any(start <= match.start() < start + len(num) for start, num in hits.items()):
                 hits[match.start()] = match.group(0)
     starts = sorted(hits)
@@ -267,6 +275,14 @@ def _clauses_in(text: str, articles: list[str]) -> list[tuple[str, str]]:
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         out.append((hits[start], _title(text[start + len(hits[start]):end])))
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _clause_pattern(article: str) -> re.Pattern:
+    """The clause numbers of one article ("12" -> 12.05, 12.05.1), compiled once per article."""
+    if not article[0].isdigit():
+        return re.compile(rf"(?<![.\w]){re.escape(article)}(?:\.\d{{1,3}})+(?![\d])")
+    return re.compile(rf"(?<![.]){re.escape(article)}(?:\.\d{{1,3}})+(?![\d])")
 
 
 def _entry(text: str, no: int) -> TocEntry | None:
@@ -290,8 +306,8 @@ def _entry(text: str, no: int) -> TocEntry | None:
 
 def _title(text: str) -> str:
     text = LEADER.sub(" ", text)
-    text = re.sub(r"[\s.…]*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*$", "", text)
-    return re.sub(r"\s+", " ", text).strip(" \t-–:")
+    text = PAGE_NUMBER_END.sub("", text)
+    return WHITESPACE.sub(" ", text).strip(" \t-–:")
 
 
 def _is_prose(text: str) -> bool:

@@ -98,6 +98,11 @@ DEFINED_AS = re.compile(r"\bthe\s+(?P<x>[a-z]{3,}(?:\s+[a-z]{3,})?)\s+defined\s+
 AS_DEFINED_BY = re.compile(r"(?:(?<=[.;]\s)|^)(?:The\s+)?(?P<x>[A-Z][\w-]*(?:\s+[\w-]+){0,5}),\s+as\s+defined\s+(?:by|in)\s+[^,]{1,40},\s+(?:is|means)\b")
 QUOTED_WITH_MEANING = re.compile(r"[\"“](?P<x>[A-Z][\w ]{2,40}?)\s*\((?P<d>[^()\"“”]{3,60})\)[\"”]")
 
+LOWER_WORD = re.compile(r"[a-z0-9]+")
+NOT_LOWER_WORD = re.compile(r"[^a-z0-9]+")
+HYPHEN_OR_SLASH = re.compile(r"[-/]")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+
 # Words that cannot start (or be) a defined term: pronouns, determiners, verbs, conjunctions.
 NOT_TERM = {"this", "that", "these", "those", "it", "which", "who", "such", "there", "what", "each", "any",
             "all", "no", "not", "other", "where", "when", "if", "and", "or", "but", "as", "by", "to", "of",
@@ -134,15 +139,62 @@ def find_definitions(text: str, context: bool = False) -> list[Found]:
     """Every definition in a text. `context`: the text sits under a "Definitions" heading (or in a
     definitions article), where "A vacancy is ..." and "Campus - the location ..." define too."""
     found: list[Found] = []
-    for finder in (_quoted_defs, _word_defs, _quoted_when, _means_defs, _paren_defs, _abbreviations, _known_as, _reversed, _quoted_meaning,
-                   _defined_as):
-        found += finder(text)
+    for finder, needs in FINDERS:
+        if needs(text):
+            found += finder(text)
     found += _quoted_is(text, context)
     found += _is_defs(text, context)
     found += _dash_defs(text, context)
     found += _colon_defs(text, context)
     found += _row_defs(text, context)
     return _without_overlaps(found)
+
+
+# What each finder's patterns cannot match without: a finder runs only on a text that has it. These
+# words are printed in the patterns in this case (none of them ignores case), and a quote or a
+# bracket is a character the pattern must match ("means" in MEANS_DEF, "(" in PAREN_PLAIN ...).
+HAS_QUOTE = re.compile(f"[{Q_OPEN}]")
+MEANS_WORDS = ("mean", "defined", "deemed", "designates")  # every alternative of MEANS holds one
+
+
+def _has_quote(text: str) -> bool:
+    return HAS_QUOTE.search(text) is not None
+
+
+def _may_quote_word(text: str) -> bool:  # WORD_DEF: 'The word "repair" ...'
+    return ("word" in text or "term" in text or "expression" in text or "phrase" in text) and _has_quote(text)
+
+
+def _may_quote_when(text: str) -> bool:  # IS_QUOTED_WHEN: 'is "qualified" when'
+    return ("when" in text or "if" in text or "where" in text) and _has_quote(text)
+
+
+def _may_mean(text: str) -> bool:  # MEANS_DEF
+    return any(word in text for word in MEANS_WORDS)
+
+
+def _may_paren(text: str) -> bool:  # PAREN_DEF, PAREN_PLAIN, HEREINAFTER_PLAIN need "(", HEREINAFTER "ereinafter"
+    return "(" in text or "ereinafter" in text
+
+
+def _may_abbreviate(text: str) -> bool:  # ABBR_AFTER: "(" or "["; ABBR_BEFORE: "("
+    return "(" in text or "[" in text
+
+
+def _may_know(text: str) -> bool:  # KNOWN_AS
+    return "known" in text
+
+
+def _may_reverse(text: str) -> bool:  # REVERSED: "it shall be defined as" / "known as"
+    return "shall" in text and ("defined" in text or "known" in text)
+
+
+def _may_quote_meaning(text: str) -> bool:  # QUOTED_WITH_MEANING: '"Fiscal year (July 1st ...)"'
+    return "(" in text and ('"' in text or "“" in text)
+
+
+def _may_define(text: str) -> bool:  # DEFINED_AS and AS_DEFINED_BY
+    return "defined" in text
 
 
 def _quoted_defs(text: str) -> list[Found]:
@@ -347,6 +399,12 @@ def _quoted_meaning(text: str) -> list[Found]:
             for m in QUOTED_WITH_MEANING.finditer(text)]
 
 
+FINDERS = ((_quoted_defs, _has_quote), (_word_defs, _may_quote_word), (_quoted_when, _may_quote_when),
+           (_means_defs, _may_mean), (_paren_defs, _may_paren), (_abbreviations, _may_abbreviate),
+           (_known_as, _may_know), (_reversed, _may_reverse), (_quoted_meaning, _may_quote_meaning),
+           (_defined_as, _may_define))
+
+
 def _without_overlaps(found: list[Found]) -> list[Found]:
     """Where two shapes read the same words, the earlier finder (the more explicit shape) wins."""
     kept: list[Found] = []
@@ -386,7 +444,7 @@ def _is_abbreviation_of(abbr: str, before: str) -> int | None:
 def _initials_start(letters: str, words: list[str]) -> int | None:
     """0 when `words` (with hyphenated parts split) spell `letters` by prefixes, in order, each
     word giving at least one letter except small words ("of", "and"), the last word one at least."""
-    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    parts = [p for w in words for p in HYPHEN_OR_SLASH.split(w) if p]
     letters = letters.lower()
 
     def spell(i: int, j: int) -> bool:  # letters[i:] from parts[j:]
@@ -453,7 +511,7 @@ def label_term(text: str) -> tuple[str, list[str]]:
 
 
 def _strip_the(term: str) -> str:
-    return re.sub(r"^(?:the|The|THE)\s+", "", term.strip()).strip()
+    return LEADING_THE.sub("", term.strip()).strip()
 
 
 def _singular(abbr: str) -> str:
@@ -462,13 +520,13 @@ def _singular(abbr: str) -> str:
 
 def normal(term: str) -> str:
     """A term's identity: lower case, one space, no plural or possessive ending per word."""
-    words = re.findall(r"[a-z0-9]+", term.lower().replace("’", "'").replace("'s", ""))
+    words = LOWER_WORD.findall(term.lower().replace("’", "'").replace("'s", ""))
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def key_of(term: str) -> str:
     """The id of a term inside its document: "Regular Employee" -> "regular-employee"."""
-    return re.sub(r"[^a-z0-9]+", "-", term.lower().replace("’", "'").replace("'", "")).strip("-") or "term"
+    return NOT_LOWER_WORD.sub("-", term.lower().replace("’", "'").replace("'", "")).strip("-") or "term"
 
 
 def _scope_before(text: str, start: int) -> str:

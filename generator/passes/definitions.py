@@ -34,6 +34,7 @@ from .def_find import (Found, find_definitions, is_definitions_heading, key_of, 
                        scope_of_heading, scope_of_intro, title_term)
 from .def_lists import GLine, read_glossary
 from .joined import Joined
+from .literal import finditer_from_words, lowered
 from .terms import mark_uses
 from .tree_index import TreeIndex
 
@@ -275,24 +276,36 @@ def _glossary_parts(document: Document, tree: Tree) -> list[tuple[Node, int, str
     """Where a glossary may be printed as a list: (node, first block, lead-in) of each outermost
     node titled "Definitions" / "Glossary" (whole), and the blocks after a "Definitions" line or a
     lead-in ("the following definitions will apply:", also when the list goes on in its block)."""
-    parts = []
-    for node in document.root.walk():
-        if node.kind in ("document", "group"):
-            continue
-        chain = tree.chain(node)
-        if is_definitions_heading(node.title) and not any(is_definitions_heading(n.title) for n in chain[1:]):
-            parts.append((node, 0, ""))
-            continue
-        if any(is_definitions_heading(n.title) for n in chain):
-            continue
-        for i, b in enumerate(node.blocks):
-            lead = LEAD_IN.search(b.text) if b.kind == "para" else None
-            if is_definitions_heading(b.text) or lead:
-                start = i if lead and b.text[lead.end():].strip() else i + 1
-                if start < len(node.blocks) or node.children:
-                    parts.append((node, start, lead.group(0) if lead else ""))
-                break
+    parts: list[tuple[Node, int, str]] = []
+    _collect_parts(document.root, False, parts)
     return parts
+
+
+def _collect_parts(node: Node, inside: bool, parts: list[tuple[Node, int, str]]) -> None:
+    """_glossary_parts for `node` and what it holds, in document order; `inside`: a node around it
+    is titled "Definitions" (known on the way down, instead of looking up each node's ancestors)."""
+    titled = is_definitions_heading(node.title)
+    if node.kind not in ("document", "group"):
+        if titled and not inside:
+            parts.append((node, 0, ""))
+        elif not titled and not inside:
+            for i, b in enumerate(node.blocks):
+                lead = LEAD_IN.search(b.text) if b.kind == "para" and _may_lead_in(b.text) else None
+                if is_definitions_heading(b.text) or lead:
+                    start = i if lead and b.text[lead.end():].strip() else i + 1
+                    if start < len(node.blocks) or node.children:
+                        parts.append((node, start, lead.group(0) if lead else ""))
+                    break
+    for child in node.children:
+        _collect_parts(child, inside or titled, parts)
+
+
+def _may_lead_in(text: str) -> bool:
+    """What LEAD_IN cannot match without: a colon, and "In" (as printed) or "following" (any case)."""
+    if ":" not in text:
+        return False
+    low = lowered(text)
+    return "In" in text or low is None or "following" in low
 
 
 def _marker(num: str) -> str:
@@ -363,7 +376,13 @@ def _block_lines(node: Node, block: Block) -> list[GLine]:
 def _uses(term: str, text: str) -> int:
     """How often the words of a term appear in a (lower-case) text: a glossary's term that the
     agreement also uses outside the glossary is a better reading of its lines."""
-    return len(re.findall(r"(?<![\w-])" + re.escape(" ".join(term.lower().split())) + r"(?![\w-])", text))
+    words = " ".join(term.lower().split())
+    return sum(1 for _ in finditer_from_words(_word_pattern(words), text, [words]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(words: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(words) + r"(?![\w-])")
 
 
 def _title_context(tree: Tree, node: Node) -> tuple[bool, str]:
@@ -444,7 +463,7 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
         term, shape = title, "definitions-article"
     paras = [b.text for b in node.blocks if b.kind == "para"][:3]
     if not term and len(title.split()) <= 4 and not GENERIC_TITLE.search(title) and any(
-            re.match(rf"(?:(?:A|An|The)\s+)?{re.escape(title)}\s+(?:also\s+)?{TITLED_VERBS}", p, re.I) for p in paras):
+            _may_open_with(p, title) and _titled_pattern(title).match(p) for p in paras):
         term, shape = title, "titled-first"
     if not term or any(normal(term) in normal(c.found.term) or normal(c.found.term) == normal(term)
                        for c in found_here if c.node is node or c.found.shape != "abbreviation"):
@@ -454,6 +473,29 @@ def _titled(tree: Tree, node: Node, found_here: list[Candidate], in_definitions:
     if re.match(r"means\b|is\b|shall\b", text, re.I):  # "De facto partner" / "Means a person who ..." (DHA)
         text = f"{title} {text}"
     return [Candidate(found, node, None, _scopes(tree, node, ""), text, in_definitions, own_nodes=[node])]
+
+
+@functools.lru_cache(maxsize=4096)
+def _titled_pattern(title: str) -> re.Pattern:
+    """A paragraph that opens with its clause's title and a defining verb ("Normal Work Week" /
+    "The normal work week shall be ...")."""
+    return re.compile(rf"(?:(?:A|An|The)\s+)?{re.escape(title)}\s+(?:also\s+)?{TITLED_VERBS}", re.I)
+
+
+def _may_open_with(text: str, title: str) -> bool:
+    """False only when _titled_pattern(title) cannot match at the start of `text`: that needs the
+    title right at the start, or after "A", "An" or "The" and spaces, in any case. An ASCII title
+    is then printed there in some case, so `text.lower()` holds `title.lower()` no later than the
+    end of its leading article and spaces, unless `text` has a letter that re (not str.lower())
+    matches to an ASCII one (FOLDS_TO_ASCII): then it is always tried."""
+    low = lowered(text)
+    if not title.isascii() or low is None:
+        return True
+    at = low.find(title.lower())
+    return 0 <= at <= LEADING_ARTICLE.match(low).end()
+
+
+LEADING_ARTICLE = re.compile(r"(?:the|an|a)?\s*")
 
 
 # ---------------------------------------------------------------- texts
@@ -524,13 +566,20 @@ def _used_again(document: Document, candidates: list[Candidate]) -> list[Candida
     for cand in candidates:
         if cand.found.reuse and cand.found.shape != "list":
             words = cand.found.aliases or [cand.found.term]
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
+            pattern = _reuse_pattern(tuple(words))
             f = cand.found
             table = cand.block is not None and cand.block.kind == "table"  # its offsets are a cell's
-            if not any(_elsewhere(m, texts, joined, cand.block, f, table) for m in pattern.finditer(joined.text)):
+            uses = finditer_from_words(pattern, joined.text, words)  # where a word is printed, not everywhere
+            if not any(_elsewhere(m, texts, joined, cand.block, f, table) for m in uses):
                 continue
         kept.append(cand)
     return kept
+
+
+@functools.lru_cache(maxsize=4096)
+def _reuse_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A use of an abbreviation (or a "(the grievor)" word) again: any of its words, as a word."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|'s|’s)?(?!\w)")
 
 
 def _elsewhere(m: re.Match, texts: list, joined: Joined, block, f, table: bool) -> bool:

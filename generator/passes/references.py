@@ -27,6 +27,11 @@ QUOTED_BEFORE = re.compile(r"\w[\"”]\s*,\s*$")
 # "this Article", "this Letter of Understanding": the enclosing unit or clause.
 OF_ARTICLE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?Article\s+([A-G]\.?\s?\d+(?:\.\d+)*|\d+(?:\.\d+)*)")
 OTHER_LOCAL = re.compile(r"\b(?:CUPE|Local)\s+(?:No\.\s*)?(\d{2,5})\b")
+
+LETTER_GLUED = re.compile(r"^([A-G])(\d)")
+WHOLE_NUMBER = re.compile(r"(\d+)\.0+")
+SENTENCE_BREAK = re.compile(r"[.;]\s")
+LOCAL_NUMBER = re.compile(r"\d{2,5}")
 TO_LETTER = re.compile(r"\s+to\s+(?:the\s+)?(?:Letter\s+of\s+Understanding|LOU)\s*(?:No\.?|#)?\s*(\d+)", re.IGNORECASE)
 SELF = re.compile(r"\b[Tt]his\s+(?P<what>[Aa]rticle|[Cc]lause|[Ll]etter\s+of\s+[Uu]nderstanding|LOU|[Ll]etter|"
                   r"[Ss]ide\s+[Ll]etter|"
@@ -133,8 +138,8 @@ class Resolver(TreeIndex):
         14.3, "clause 1.2 above" inside a letter of Appendix B.33) from the nearest enclosing
         clause that has it; "Section 3" in a document whose sections restart in each article is
         this article's section 3; "Section 3 of Article XII" is 12.3."""
-        num = re.sub(r"^([A-G])(\d)", r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
-        whole = re.fullmatch(r"(\d+)\.0+", num)  # "Article 7.00" is ARTICLE 7.00, cited "7"
+        num = LETTER_GLUED.sub(r"\1.\2", num)  # "A6" -> "A.6" (New Westminster 594)
+        whole = WHOLE_NUMBER.fullmatch(num)  # "Article 7.00" is ARTICLE 7.00, cited "7"
         if whole and num not in self.nodes and whole.group(1) in self.nodes:
             return whole.group(1)
         if scope and "." not in num:
@@ -198,8 +203,10 @@ class Resolver(TreeIndex):
         unit = self.unit_of(here)
         in_unit = [c for c in steps if self.unit_of(self.nodes[c]) is unit]
         step = re.compile(rf"Step {num}\b")  # tried first: it rules out most nodes, cheaper than unit_of
-        titled = [c for c, n in self.nodes.items() if step.match(n.title or (n.blocks[0].text if n.blocks else ""))
-                  and self.unit_of(n) is unit]
+        printed = f"Step {num}"  # what the pattern starts with: a cheaper test still, before it
+        titled = [c for c, n in self.nodes.items()
+                  if (opening := n.title or (n.blocks[0].text if n.blocks else "")).startswith(printed)
+                  and step.match(opening) and self.unit_of(n) is unit]
         if len(titled) == 1:  # New Westminster E.2: "9. Step 1 – Informal Resolution Process"
             return titled[0]
         grievance = [c for c in steps if "grievance" in context.lower() and self._about(c, "grievance")]
@@ -281,29 +288,41 @@ def annotate_references(document: Document, statutes: Statutes) -> None:
     if document.source.meta.kind not in ("agreement", "bylaws"):
         return
     resolver = Resolver(document)
-    resolver.renumbered = stale_numbers(resolver, document)
+    refs_of = _References()
+    resolver.renumbered = stale_numbers(resolver, document, refs_of)
     for node in document.root.walk():
         if node.kind in ("document", "group"):
             continue
         for block in node.blocks:
             if block.kind in ("para", "subheading"):
-                _annotate_block(document, resolver, statutes, node, block)
+                _annotate_block(document, resolver, statutes, node, block, refs_of)
                 annotate_self_references(resolver, node, block)
                 annotate_statutes(document, statutes, block)
                 block.annotations.sort(key=lambda a: a.start)
 
 
-def stale_numbers(resolver: Resolver, document: Document) -> dict[tuple[str, str], str]:
+class _References(dict):
+    """{text: find_references(text)} for one document: stale_numbers reads a clause's texts once
+    for the clause and again for each decimal clause around it, and _annotate_block reads the
+    paragraphs after it. The Refs are only read, never changed, so one list serves every reader."""
+
+    def __missing__(self, text: str) -> list[Ref]:
+        refs = self[text] = find_references(text)
+        return refs
+
+
+def stale_numbers(resolver: Resolver, document: Document, refs_of: dict | None = None) -> dict[tuple[str, str], str]:
     """A clause that still calls itself by an old number: inside Sooke 24.02 (whose heading the
     PDF lost) the text cites "24.04 (a)", "24.04 (c)", "24.04 (g)(1)": 24.04 has no (c) or (g)
     but 24.02 has, so every "24.04" inside 24.02 means 24.02. Returns {(clause, old): clause}."""
+    refs_of = refs_of if refs_of is not None else _References()
     found: dict[tuple[str, str], str] = {}
     for clause in document.root.walk():
         if clause.style != "decimal":
             continue
         for node in clause.walk():
             for block in node.blocks:
-                for ref in find_references(block.text):
+                for ref in refs_of[block.text]:
                     for item in ref.items:
                         old, subs = item.num, item.subs
                         if not subs or "." not in old or old == clause.cite or old.split(".")[0] != clause.cite.split(".")[0]:
@@ -319,9 +338,9 @@ def stale_numbers(resolver: Resolver, document: Document) -> dict[tuple[str, str
     return found
 
 
-def _annotate_block(document, resolver, statutes, node, block) -> None:
+def _annotate_block(document, resolver, statutes, node, block, refs_of: dict | None = None) -> None:
     text = block.text
-    for ref in find_references(text):
+    for ref in (refs_of[text] if refs_of is not None else find_references(text)):
         if ref.kind == "statute":
             _statute(document, statutes, block, ref)
             continue
@@ -355,9 +374,9 @@ def _annotate_block(document, resolver, statutes, node, block) -> None:
 def _other_local(document: Document, before: str) -> bool:
     """ "Camosun College – CUPE 2081: Articles 24 ... and LOA #2" (Rockies LOU 2022-1): a
     reference after another local's name, in the same sentence, is that local's agreement."""
-    sentence = re.split(r"[.;]\s", before)[-1]
+    sentence = SENTENCE_BREAK.split(before)[-1]
     named = OTHER_LOCAL.findall(sentence)
-    own = set(re.findall(r"\d{2,5}", document.source.meta.local + " " + document.source.meta.title))
+    own = set(LOCAL_NUMBER.findall(document.source.meta.local + " " + document.source.meta.title))
     return bool(named) and named[-1] not in own
 
 

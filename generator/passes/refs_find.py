@@ -20,6 +20,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .literal import lowered
+
 # Every spelling of a keyword maps to its kind: case, hyphen and plural do not matter
 # ("Subclauses", "sub-clause", "SECTIONS" -> subclause, subclause, section).
 KEYWORD_KINDS = {
@@ -34,6 +36,8 @@ RANK = {"article": 0, "section": 1, "clause": 1, "subsection": 2, "subclause": 2
         "subparagraph": 4, "step": 5, "bare": 1}
 # Units named by a word and a number or letter, with the citation prefix they get.
 UNIT_KINDS = ("lou", "schedule", "appendix", "addendum", "exhibit", "attachment", "part")
+
+NOT_LOWER = re.compile(r"[^a-z]")
 
 ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # "Rules 2000" is no "Rules 200": a number is never cut inside its digits.
@@ -161,7 +165,7 @@ class Spans:
 
 def keyword_kind(word: str) -> str | None:
     """The kind of a printed keyword, whatever its case, hyphen or plural; None if unknown."""
-    key = re.sub(r"[^a-z]", "", word.lower())
+    key = NOT_LOWER.sub("", word.lower())
     if key in KEYWORD_KINDS:
         return KEYWORD_KINDS[key]
     if key.endswith("s") and key[:-1] in KEYWORD_KINDS:
@@ -191,14 +195,15 @@ def find_references(text: str) -> list[Ref]:
             refs.append(ref)
             taken.add(ref.start, ref.end)
 
-    for match in STATUTE_SECTION.finditer(text):
+    present = Present(text)  # a pattern is run only on a text holding what it needs
+    for match in STATUTE_SECTION.finditer(text) if present.statute else ():
         add(Ref("statute", match.start(), match.end(), [], name=match.group("name")))
-    for match in LETTER.finditer(text):
+    for match in LETTER.finditer(text) if present.letter else ():
         add(_letter(match))
-    for match in NAMED.finditer(text):
+    for match in NAMED.finditer(text) if present.named else ():
         add(_named(match))
     pos = 0
-    while (match := NUMBERED.search(text, pos)) is not None:
+    while present.numbered and (match := NUMBERED.search(text, pos)) is not None:
         # "clause 12 and subclause 23.4, and section 119 of the Fair Work Act": the list stops
         # where the statute found first begins
         limit = taken.next_start(match.start())
@@ -207,17 +212,40 @@ def find_references(text: str) -> list[Ref]:
         ref = _numbered(match)  # a scope it did not take ("Step 3 of Article A.6") is read again
         add(ref)
         pos = ref.end if ref is not None else match.start() + 1
-    for match in RELATIVE_SUB.finditer(text):
+    for match in RELATIVE_SUB.finditer(text) if present.relative else ():
         letter = match.group("items").strip("()")
         add(Ref("clause", match.start(), match.end("items"),
                 [Item(match.start("items"), match.end("items"), "", [letter], kind="clause")], match.group("where")))
-    for match in BARE.finditer(text):
+    for match in BARE.finditer(text) if present.bare else ():
         if not _is_quantity(text, match.end()):
             add(Ref("bare", match.start(), match.end(), _items(match.group("items"), match.start("items"), "bare")))
     refs.sort(key=lambda r: r.start)
     return _items_of_units(text, refs)
 
 
+class Present:
+    """Which of find_references' patterns may match a text, from words each cannot match without
+    (tests/unit/test_refs_find.py checks every one): a case-insensitive word is looked for in
+    the lowered text, and when lowering cannot be trusted (passes/literal.py) every pattern runs."""
+
+    def __init__(self, text: str):
+        low = lowered(text)
+        maybe = (lambda *words: True) if low is None else (lambda *words: any(w in low for w in words))
+        # "section 50(2) of the Labour Relations Code": "of", then "(?i:Act|Code|Regulations?)"
+        self.statute = "of" in text and maybe("act", "code", "regulation")
+        # "(?i:letters? of ...|side letters?|memorand(?:um|a) of ...)|LOUs?|LOAs?|MOUs?|MOAs?"
+        self.letter = "LO" in text or "MO" in text or maybe("letter", "memorand")
+        self.named = any(word in text for word in NAMED_WORDS)
+        self.numbered = maybe(*KEYWORD_WORDS)
+        self.relative = ")" in text and ("above" in text or "below" in text)
+        self.bare = DOT_DIGIT.search(text) is not None  # every BARE_NUM holds "." and a digit
+
+
+# A piece of every spelling NAMED's and KEYWORD's keywords have: "Appendi" of Appendix and
+# Appendices; "art" of articles, Art., Arts; "cl" of clauses, sub-clause, cls.; "sub" of sub ...
+NAMED_WORDS = ("Schedule", "Appendi", "Addend", "Exhibit", "Attachment", "Part")
+KEYWORD_WORDS = ("art", "cl", "sec", "sub", "para", "item", "step", "rule")
+DOT_DIGIT = re.compile(r"\.\d")
 OF_UNIT = re.compile(r"\s+(?:of|in|to)\s+(?:the\s+)?$")
 
 

@@ -9,11 +9,16 @@ adding, removing or retitling one clause never moves another's anchor.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ROMAN_RE = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+LETTERS_ONLY = re.compile(r"[A-Za-z]+")
+ARTICLE_NUMBER = re.compile(r"(?:[A-Z]\.)?\d+")
+SPACES = re.compile(r" +")
 
 
 def clean_num(marker: str) -> str:
@@ -21,7 +26,7 @@ def clean_num(marker: str) -> str:
     text = marker.strip().strip("-*#").strip()
     text = text.strip("()[].:")
     text = text.rstrip(")")
-    return text.lower() if re.fullmatch(r"[A-Za-z]+", text) else text
+    return text.lower() if LETTERS_ONLY.fullmatch(text) else text
 
 
 def child_cite(parent: str, num: str) -> str:
@@ -43,7 +48,7 @@ def anchor(cite: str) -> str:
 
 def page_slug(cite: str) -> str:
     """The page path of a unit: "12" -> "article-12", "LOU 3.A" -> "lou-3-a", "A.6" -> "article-a-6"."""
-    if re.fullmatch(r"(?:[A-Z]\.)?\d+", cite):
+    if ARTICLE_NUMBER.fullmatch(cite):
         cite = f"article {cite}"
     return _words(cite, "")
 
@@ -61,10 +66,16 @@ def _words(cite: str, keep: str) -> str:
     """
     text = unicodedata.normalize("NFC", cite).lower()
     if text.isascii():
-        return re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", text).strip("-")
+        return _other_than(keep).sub("-", text).strip("-")
     kept = "".join(c if c in keep or (c.isascii() and c.isalnum()) or
                    (not c.isascii() and unicodedata.category(c)[0] in "LNM") else " " for c in text)
-    return re.sub(r" +", "-", kept).strip("-")
+    return SPACES.sub("-", kept).strip("-")
+
+
+@functools.lru_cache(maxsize=None)
+def _other_than(keep: str) -> re.Pattern:
+    """Runs of characters other than ASCII letters, digits and `keep` ("" or ".-")."""
+    return re.compile(rf"[^a-z0-9{re.escape(keep)}]+")
 
 
 def is_roman(value: str) -> bool:

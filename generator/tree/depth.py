@@ -19,9 +19,9 @@ sentence, else 4.0. The beam keeps BEAM states, so solving is linear in the numb
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import functools
 import re
+from dataclasses import dataclass
 
 from .citations import ordinal
 
@@ -36,9 +36,13 @@ Stack = tuple[tuple[str, int], ...]  # open levels: (style form, ordinal)
 def form(style: str, printed: str) -> str:
     """A marker's style with how it is printed, as regparser tells lower from upper letters and
     "(1)" from "1.": form("letter", "A.") == "letter A.", form("number", "(1)") == "number (1)"."""
-    shape = re.sub(r"[A-Za-z]+", lambda m: "A" if m.group(0).isupper() else "a", printed)
-    shape = re.sub(r"\d+", "1", shape).strip()
+    shape = LETTERS.sub(lambda m: "A" if m.group(0).isupper() else "a", printed)
+    shape = DIGITS.sub("1", shape).strip()
     return f"{style} {shape}"
+
+
+LETTERS = re.compile(r"[A-Za-z]+")
+DIGITS = re.compile(r"\d+")
 
 
 def hinted_forms(levels: list[str]) -> tuple[str, ...]:
@@ -52,8 +56,9 @@ def hinted_forms(levels: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=None)
 def base(style_form: str) -> str:
-    """"letter A." -> "letter"."""
+    """"letter A." -> "letter" (a handful of forms, asked for at every move: remembered)."""
     return style_form.split(" ", 1)[0]
 
 
@@ -85,80 +90,91 @@ class Decision:
         return self.depth < 0
 
 
-@dataclass
-class _State:
-    stack: Stack
-    cost: float
-    trail: tuple  # decisions so far, newest last (tuples share their prefix: linear memory)
-
-
 def solve(marks: list[Mark]) -> dict[tuple[int, int], Decision]:
-    """The cheapest reading of a whole run of markers: {marker key: Decision}."""
-    beam = [_State((), 0.0, ())]
+    """The cheapest reading of a whole run of markers: {marker key: Decision}.
+
+    A state of the beam is (stack, cost, trail); the trail holds each marker's reading as
+    (style, depth, stack before, move), newest last, in tuples that share their prefix (linear
+    memory). Decisions are made only for the readings of the cheapest state, at the end."""
+    beam: list[tuple[Stack, float, tuple]] = [((), 0.0, ())]
     for mark in marks:
-        candidates: dict[Stack, _State] = {}
-        for state in beam:
-            for stack, cost, decision in _moves(state.stack, mark):
-                total = state.cost + cost
-                known = candidates.get(stack)
-                if known is None or total < known.cost:
-                    candidates[stack] = _State(stack, total, (state.trail, decision))
-        beam = sorted(candidates.values(), key=lambda s: s.cost)[:BEAM]
+        readings = _readings(mark)
+        candidates: dict[Stack, tuple[Stack, float, tuple]] = {}
+        for stack, cost_so_far, trail in beam:
+            for new, cost, style, depth, move in _moves(stack, mark, readings):
+                total = cost_so_far + cost
+                known = candidates.get(new)
+                if known is None or total < known[1]:
+                    candidates[new] = (new, total, (trail, (style, depth, stack, move)))
+        beam = sorted(candidates.values(), key=_cost)[:BEAM]
         if not beam:
             return {}
-    return _unwind(beam[0].trail, marks)
+    return _unwind(beam[0][2], marks)
+
+
+def _cost(state: tuple) -> float:
+    return state[1]
 
 
 def _unwind(trail: tuple, marks: list[Mark]) -> dict[tuple[int, int], Decision]:
     decisions = []
     while trail:
-        trail, decision = trail
-        decisions.append(decision)
+        trail, reading = trail
+        decisions.append(Decision(*reading))
     decisions.reverse()
     return {mark.key: decision for mark, decision in zip(marks, decisions)}
 
 
-def _moves(stack: Stack, mark: Mark):
-    """Every reading of `mark` on top of `stack`: (new stack, cost, Decision)."""
-    styles_open = [style for style, _ in stack]
+def _readings(mark: Mark) -> list[tuple[str, str, int]]:
+    """(style form, its base style, the marker's ordinal in it) for each style the marker may be
+    read in, in order: the same for every state of the beam, so worked out once per marker."""
+    out = []
     for style in mark.styles:
-        n = ordinal(base(style), mark.value)
+        out.append((style, base(style), ordinal(base(style), mark.value)))
+    return out
+
+
+def _moves(stack: Stack, mark: Mark, readings: list[tuple[str, str, int]]) -> list[tuple]:
+    """Every reading of `mark` on top of `stack`: (new stack, cost, style, depth, move)."""
+    moves = []
+    styles_open = [style for style, _ in stack]
+    for style, style_base, n in readings:
         if n <= 0:
             continue
         for depth in range(len(stack) - 1, -1, -1):
             open_style, last = stack[depth]
-            if base(open_style) != base(style) or mark.same_line:
+            if base(open_style) != style_base or mark.same_line:
                 continue
             if open_style != style:  # "(b)" continuing "a)": the same list printed inconsistently
                 if n == last + 1:
-                    yield (stack[:depth] + ((open_style, n),), COST["other_form"],
-                           Decision(open_style, depth, stack, "continue"))
+                    moves.append((stack[:depth] + ((open_style, n),), COST["other_form"], open_style, depth, "continue"))
                 continue
             if n == last + 1:
-                yield stack[:depth] + ((style, n),), COST["continue"], Decision(style, depth, stack, "continue")
+                moves.append((stack[:depth] + ((style, n),), COST["continue"], style, depth, "continue"))
             elif n == 1:
                 cost = COST["restart_after_heading"] if mark.after_heading else COST["restart"]
-                yield stack[:depth] + ((style, n),), cost, Decision(style, depth, stack, "restart")
+                moves.append((stack[:depth] + ((style, n),), cost, style, depth, "restart"))
             elif n > last + 1:
-                yield stack[:depth] + ((style, n),), COST["skip"], Decision(style, depth, stack, "skip")
+                moves.append((stack[:depth] + ((style, n),), COST["skip"], style, depth, "skip"))
         if style not in styles_open:
             cost = COST["open"] if n == 1 else COST["start_late"]
             if mark.after_conjunction:
                 cost += COST["open_after_conjunction"]
             if mark.order and (style not in mark.order or mark.order.index(style) != len(stack)):
                 cost += COST["against_hint"]  # the front matter says this form sits at another depth
-            yield stack + ((style, n),), cost, Decision(style, len(stack), stack, "open" if n == 1 else "start")
+            moves.append((stack + ((style, n),), cost, style, len(stack), "open" if n == 1 else "start"))
         elif n == 1:
             # the same style again, deeper: "c. / iii. / a.-d." (New Westminster C.23.5)
-            yield stack + ((style, n),), COST["open_again"], Decision(style, len(stack), stack, "open")
+            moves.append((stack + ((style, n),), COST["open_again"], style, len(stack), "open"))
     if mark.value == "1" and not mark.same_line:
         # "k. ... ; or" / "1. is convicted": the PDF printed l. as 1.
         for depth in range(len(stack) - 1, -1, -1):
             open_style, last = stack[depth]
             if base(open_style) == "letter" and last == 11:
-                yield stack[:depth] + ((open_style, 12),), COST["one_as_l"], Decision(open_style, depth, stack, "one-as-l")
+                moves.append((stack[:depth] + ((open_style, 12),), COST["one_as_l"], open_style, depth, "one-as-l"))
     if mark.same_line:  # only read as text with the marker before it (the builder keeps the line whole)
-        yield stack, COST["open"] + 0.05, Decision("", -1, stack, "text")
+        moves.append((stack, COST["open"] + 0.05, "", -1, "text"))
     else:
         cost = COST["text_wrap"] if mark.wrapped else COST["text"]
-        yield stack, cost, Decision("", -1, stack, "text")
+        moves.append((stack, cost, "", -1, "text"))
+    return moves

@@ -12,6 +12,8 @@ continue the document's sequence.
 """
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,6 +56,11 @@ MAX_HEADING_WORDS = 16
 ARABIC_KINDS = {"article", "chapter", "section", "part", "clause"}  # roman numerals become arabic
 CITE_PREFIX = {"lou": "LOU", "side-letter": "Side Letter", "mou": "MOU", "moa": "MOA"}
 
+ARABIC = re.compile(r"\d+(?:\.0+)?")  # "7", "7.00"
+NUMBER_RANGE = re.compile(r"\d+-\d+")
+LETTERED = re.compile(r"[A-Za-z]\.\d+")
+WHITESPACE = re.compile(r"\s+")
+
 
 @dataclass
 class Heading:
@@ -77,13 +84,34 @@ class Heading:
 
 
 def read_heading(text: str) -> Heading | None:
-    """Recognise a unit heading in a cleaned, stripped line; None for anything else."""
+    """Recognise a unit heading in a cleaned, stripped line; None for anything else.
+
+    Each line is read several times (the profile, the builder, a title after a heading): the
+    reading is remembered by text for the document being parsed (see start_document), and each
+    caller gets a copy of its own (the builder changes a heading's citation)."""
+    heading = _read_heading(text)
+    return copy.copy(heading) if heading is not None else None
+
+
+def start_document() -> None:
+    """Forget the headings read so far: what read_heading remembers is one document's, so two
+    documents never share a heading's strings. The preview's keys pickle several documents'
+    citations together (serve_state.markdown_key), and pickle writes a string met twice once:
+    objects shared between a fresh document and one from the cache would change those bytes."""
+    _read_heading.cache_clear()
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _read_heading(text: str) -> Heading | None:
     text = _bare(text)
-    if text.upper().startswith("IN WITNESS WHEREOF"):
+    if text[:len(WITNESS)].upper().startswith(WITNESS):  # upper() never shortens a text
         return Heading("part", "Signatures", "", True, keeps_line=True)
-    if not text or len(text.split()) > MAX_HEADING_WORDS or text.endswith((";", ",")):
-        return None
+    if not text or len(text.split(None, MAX_HEADING_WORDS)) > MAX_HEADING_WORDS or text.endswith((";", ",")):
+        return None  # more words than a heading has (split no further than that)
     return _keyword_heading(text) or _part(text) or _group(text)
+
+
+WITNESS = "IN WITNESS WHEREOF"
 
 
 def _bare(text: str) -> str:
@@ -166,11 +194,11 @@ def _bare_keyword(kind: str, keyword: str, after: str, upper: bool) -> Heading |
 def normalise_numeral(raw: str, kind: str) -> tuple[str, str]:
     """("XII", article) -> ("12", "roman"); ("7.00", ...) -> ("7", "arabic"); ("A", ...) -> ("A", "letter")."""
     raw = raw.strip("()")
-    if re.fullmatch(r"\d+(?:\.0+)?", raw):
+    if ARABIC.fullmatch(raw):
         return str(int(raw.split(".")[0])), "arabic"
-    if re.fullmatch(r"\d+-\d+", raw):
+    if NUMBER_RANGE.fullmatch(raw):
         return raw, "arabic"
-    if re.fullmatch(r"[A-Za-z]\.\d+", raw):
+    if LETTERED.fullmatch(raw):
         return raw.upper(), "lettered"
     low = raw.lower()
     single_letter = len(low) == 1 and low not in "ivxlc"
@@ -211,4 +239,4 @@ def _group(text: str) -> Heading | None:
 
 
 def _title(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(f" \t-–—:{QUOTE}*_")
+    return WHITESPACE.sub(" ", text).strip(f" \t-–—:{QUOTE}*_")

@@ -5,6 +5,7 @@ are ignored (they are random); depth is decided later from the sequence of marke
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,7 +58,22 @@ class Marked:
 
 
 def read_markers(text: str) -> Marked:
-    """Read the leading markers of a cleaned line; `markers` is empty for plain text."""
+    """Read the leading markers of a cleaned line; `markers` is empty for plain text.
+
+    The outline plan and the builder both read each line: the reading is remembered by text for
+    the document being parsed (see start_document), and each caller gets a copy of its own."""
+    marked = _read_markers(text)
+    return Marked([Marker(m.styles, m.value, m.printed) for m in marked.markers], marked.rest, marked.bullet)
+
+
+def start_document() -> None:
+    """Forget the markers read so far, so two documents never share a marker's strings (as
+    headings.start_document says for headings)."""
+    _read_markers.cache_clear()
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _read_markers(text: str) -> Marked:
     text = text.strip()
     bullet_match = BULLET.match(text)
     bullet = bool(bullet_match)

@@ -32,12 +32,12 @@ def plan(lines: list[Line], resets: set[int], levels: list[str] | None = None
         text = line.text.strip()
         if not text:
             continue
-        if line.no in resets or _clause_marker(text):
+        marked = read_markers(text)  # once per line: it answers both questions below
+        if line.no in resets or _is_clause_marker(marked):
             decisions.update(solve(run))
-            run, previous = [], read_markers(text).rest or text
+            run, previous = [], marked.rest or text
             last_text = previous
             continue
-        marked = read_markers(text)
         if not marked.markers:
             previous = last_text = text
             continue
@@ -57,15 +57,14 @@ def plan(lines: list[Line], resets: set[int], levels: list[str] | None = None
     return decisions
 
 
-def _clause_marker(text: str) -> bool:
-    marked = read_markers(text)
+def _is_clause_marker(marked) -> bool:
     return bool(marked.markers) and marked.markers[0].style in RESETS
 
 
 def stops_mid_sentence(text: str) -> bool:
     """"... the County shall give" (then "(15) hours notice"): a line whose last word is lower-case
     or that ends in a comma or hyphen runs on; "Bumping Procedure" or "as follows:" do not."""
-    words = text.split()
+    words = text.rsplit(None, 1)  # the last word is all it needs
     if not words:
         return False
     return text.endswith((",", "-", "–")) or (words[-1][:1].islower() and words[-1][-1:].isalnum())
@@ -73,7 +72,7 @@ def stops_mid_sentence(text: str) -> bool:
 
 def is_subheading(text: str) -> bool:
     """A short line in title or upper case with no closing punctuation: "Bumping Procedure", "Notes"."""
-    words = text.split()
+    words = text.split(None, 8)  # a ninth piece means too many words
     if not 1 <= len(words) <= 8 or text.endswith((".", ";", ",")):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())

@@ -14,8 +14,8 @@ from ..clean import Cleaned
 from ..model import Artifact, Block, Line, Node, Problem, Source
 from . import confidence, repair, tables
 from .citations import child_cite, next_value, ordinal
-from .headings import KEYWORD, Heading, read_heading
-from .markers import LETTERED_DECIMAL, Marker, read_markers
+from .headings import KEYWORD, Heading, read_heading, start_document as forget_headings
+from .markers import LETTERED_DECIMAL, Marker, read_markers, start_document as forget_markers
 from .depth import base as base_style, form as printed_form
 from .outline import is_subheading, plan, stops_mid_sentence
 from .restored_headings import restored_headings
@@ -584,6 +584,8 @@ class TreeBuilder:
 
 def parse(source: Source, cleaned: Cleaned) -> tuple[Node, list[Problem]]:
     """Parse cleaned lines into a tree; returns the root and the problems found on the way."""
+    forget_headings()  # the lines read are remembered for this document only
+    forget_markers()
     builder = TreeBuilder(source, cleaned)
     root = builder.build(cleaned.lines)
     if cleaned.cover:

@@ -15,6 +15,10 @@ TERMINAL = tuple('.:;!?"”)')
 TITLE_MAX_WORDS = 12
 PREFIX = re.compile(r"^(?:RE|SUBJECT)\s*:\s*", re.IGNORECASE)  # "RE: SUBSISTENCE ALLOWANCE"
 VERB = re.compile(r"\s(?:is|are|shall|will|must|may|means|has|have|be)\s")
+COMMA_OR_DIGIT = re.compile(r"[,\d]")
+NOT_WORD = re.compile(r"\W")
+DIGITS = re.compile(r"\d+")
+LETTERS = re.compile(r"[A-Za-z]+")
 # A line ending in one of these words runs on: "All assessment instruments under the conditions of"
 DANGLING = {"between", "from", "than", "as", "if", "when", "where", "who", "which", "of", "the", "to",
             "and", "a", "an", "in", "for", "with", "by", "under", "at", "or", "on", "that"}
@@ -24,7 +28,7 @@ def looks_like_title(text: str) -> bool:
     """Short, capitalised, no closing punctuation: "Settling of Grievance", '"BOARD"' (Rockies 2.1)."""
     bare = text.strip('"“”\'')
     dangling = text.split()[-1].lower() in DANGLING if text.split() else False
-    if VERB.search(text) and re.search(r"[,\d]", text):
+    if VERB.search(text) and COMMA_OR_DIGIT.search(text):
         return False  # "Ordinary hours are 40 hours per week": a sentence, not a title
     return len(text.split()) <= TITLE_MAX_WORDS and not bare.endswith(TERMINAL[:3]) and bare[:1].isupper() \
         and not dangling
@@ -49,7 +53,7 @@ def titles_from_toc(root: Node, toc: list[TocEntry], guessed: set[int]) -> None:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\W", "", text).lower()
+    return NOT_WORD.sub("", text).lower()
 
 
 def titles_from_re_lines(root: Node) -> None:
@@ -69,8 +73,8 @@ def outline_styles(root: Node) -> list[str]:
     first = {"letter": "a", "roman": "i"}
     for node in root.walk():
         if node.kind == "clause" and node.style in ("letter", "number", "roman") and node.num:
-            shape = re.sub(r"\d+", "1", node.num)
-            shape = re.sub(r"[A-Za-z]+", lambda m: first.get(node.style, "a").upper() if m.group(0).isupper()
-                           else first.get(node.style, "a"), shape)
+            shape = DIGITS.sub("1", node.num)
+            shape = LETTERS.sub(lambda m: first.get(node.style, "a").upper() if m.group(0).isupper()
+                      else first.get(node.style, "a"), shape)
             seen.setdefault(node.style, shape)
     return list(seen.values())

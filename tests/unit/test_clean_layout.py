@@ -3,10 +3,12 @@
 Small made-up texts in the shapes found in pdftotext, Docling and pandoc output.
 """
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator.clean import clean
 from generator.clean.inline import clean_inline
-from generator.clean.layout import rejoin
+from generator.clean.layout import KEYWORDS, may_hold_split_keyword, rejoin, rejoin_words
 from tests.conftest import make_source
 
 
@@ -137,6 +139,35 @@ def test_words_that_only_look_like_a_split_keyword_stay_apart(text):
     assert rejoin(text) == (text, [])
 
 
+@st.composite
+def split_keyword(draw):
+    """A keyword cut at some places, the pieces joined by a space or something else, in one case
+    or another: "Arti cle", "S E C T I O N", "SECT ion", "Ste-p", "app endix"."""
+    word = draw(st.sampled_from(KEYWORDS))
+    cuts = sorted(draw(st.sets(st.integers(1, len(word) - 1), max_size=len(word) - 1)))
+    pieces = [word[i:j] for i, j in zip([0] + cuts, cuts + [len(word)])]
+    case = draw(st.sampled_from([str.lower, str.upper, str.capitalize, str.swapcase]))
+    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "", "  ", "-", "\t"]), min_size=len(pieces),
+                         max_size=len(pieces)))
+    return "".join(p + sep for p, sep in zip(case(" ".join(pieces)).split(" "), seps))
+
+
+FILLER = st.sampled_from(["", " ", "a ", "in the ", "12", " 12 - Wages", " XII", " “A”", " No. 3", "#3 ", "Part",
+                          "ſ", "é", "K", ".", "(b) ", "\u00a0", "art", "icle ", "the Let ter "])
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(split_keyword(), FILLER), max_size=6))
+def test_the_split_keyword_check_never_skips_a_line_rejoin_would_change(parts):
+    """rejoin() skips a line when may_hold_split_keyword() says no keyword is printed with a space
+    inside it: whatever the line, rejoining it word by word then finds nothing either."""
+    text = "".join(parts)
+    slow = rejoin_words(text)
+    assert rejoin(text) == slow
+    if not may_hold_split_keyword(text):
+        assert slow == (text, [])
+
+
 def test_a_rejoined_word_is_recorded_as_printed():
     assert removed("Arti cle 5 - Seniority\n") == [("rejoined-word", 1, "Arti cle")]
 
@@ -205,3 +236,31 @@ def test_without_form_feeds_the_page_number_lines_are_the_page_breaks():
     assert texts(UNPAGED) == ["The County agrees to the terms below.", "Section 4",
                               "Any employee who is terminated during probation shall be told why.",
                               "Section 5", "more text of the agreement"]
+
+
+FURNITURE = st.lists(st.sampled_from(["Page", "page", "PAGE", " ", "|", "6", "12", "٣", "²", " of ", "/", "40", "-", "–",
+                                      "—", "SSO", "CUPE", "Article", "x", ".", "\n", "AFSCME – 2025-597"]), max_size=8)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(FURNITURE.map("".join))
+@example("— 14 —")
+@example("Page ٣")  # an Arabic-Indic digit is a \d
+def test_a_line_skipped_by_its_last_character_is_no_furniture(text):
+    """furniture_kind looks at a line's patterns only when it ends in a digit or a dash."""
+    from generator.clean.layout import DASHED_PAGE, LABEL_PAGE_LINE, PAGE_LINE, furniture_kind
+
+    bare = text.strip()
+    expected = ("page-number" if PAGE_LINE.match(bare) or DASHED_PAGE.match(bare) else
+                "page-header" if LABEL_PAGE_LINE.match(bare) and bare.upper() == bare else "")
+    assert furniture_kind(text) == expected
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["CITY MOU 2025", "ARTICLE", "SIDE LETTER", "Article", "PART", "Part", " 2 - B", "x",
+                                 " ", "MEMORANDUM", "LETTERS"]), max_size=5).map("".join))
+def test_a_line_without_a_heading_word_has_no_glued_heading(text):
+    from generator.clean.layout import GLUED_HEADING, _has_heading_word
+
+    if not _has_heading_word(text):
+        assert GLUED_HEADING.match(text.strip()) is None

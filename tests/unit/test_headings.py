@@ -69,3 +69,38 @@ def test_any_vocabulary_numeral_and_separator_is_read(line, kind, cite, title):
                                   "Article 12a"])
 def test_words_and_references_after_a_keyword_are_not_headings(line):
     assert read_heading(line) is None
+
+
+def test_a_remembered_heading_is_a_copy_each_caller_may_change():
+    """read_heading remembers each line's reading; the builder changes the citation of the
+    heading it gets ("PART I" among Parts A-M is Part I), which must not reach the next reader."""
+    first = read_heading("ARTICLE XII - OVERTIME")
+    first.cite, first.num = "changed", "changed"
+    again = read_heading("ARTICLE XII - OVERTIME")
+    assert (again.cite, again.num, again.title) == ("12", "12", "OVERTIME")
+    assert again is not first
+    assert read_heading("IN WITNESS WHEREOF the parties sign") == read_heading("In Witness Whereof the parties sign")
+
+
+@pytest.mark.parametrize("words", [15, 16, 17])
+def test_a_heading_has_at_most_sixteen_words(words):
+    line = "ARTICLE 5 " + " ".join(["WORD"] * (words - 2))
+    assert (read_heading(line) is not None) == (words <= 16)
+
+
+def test_two_documents_share_no_heading_or_marker_strings():
+    """What read_heading and read_markers remember is one document's (parse() forgets it first):
+    the preview's keys pickle several documents' citations together, and pickle writes a string
+    object met twice only once, so a document fresh from the parser must share none with another."""
+    from tests.conftest import parse_text
+
+    body = "ARTICLE 12 – GRIEVANCE PROCEDURE\n\n12.05 Settling of Grievance\n\n(a) a step\n\n(b) another step\n"
+    first, second = parse_text(body), parse_text(body)
+
+    def strings(document):
+        return [s for n in document.root.walk() if n.kind != "document"  # its title is the front matter's
+                for s in (n.cite, n.title, n.num, n.printed) if len(s) > 1]
+
+    ids = {id(s) for s in strings(first)}
+    assert strings(second) == strings(first) and strings(first)
+    assert not [s for s in strings(second) if id(s) in ids]

@@ -37,3 +37,12 @@ def test_i_can_be_a_roman_numeral_or_the_letter_after_h():
 ])
 def test_plain_text_has_no_marker(line):
     assert read_markers(line).markers == []
+
+
+def test_remembered_markers_are_a_copy_each_caller_may_change():
+    first = read_markers("- b) 1. The employee")
+    first.markers[0].value = "changed"
+    first.markers.pop()
+    again = read_markers("- b) 1. The employee")
+    assert [(m.styles, m.value) for m in again.markers] == [(("letter",), "b"), (("number",), "1")]
+    assert again.rest == "The employee" and again.bullet

@@ -173,6 +173,28 @@ def test_the_finder_never_raises_on_reference_like_text(parts):
         assert all(ref.start <= i.start <= i.end <= ref.end for i in ref.items)
 
 
+FOLDED = ["\u0130", "\u0131", "\u017f", "\u212a", "ſection 3", "Artıcle 4", "REGULATİONS", "ſub-clause (a)",
+          "Regulatıons", "the Employment Standards Act", "Labour Code", "Memorandum of Understanding No. 2",
+          "memorandum of agreement 3", "MOA 4", "LOAs 2", "letters of intent 5", "Appendices A", "Addenda 2",
+          "Attachments 3", "Parts II", "Schedules “B”", "(c) above", "a) below", "ART. 3", "Arts 4", "Sec 5",
+          "cl. 6", "cls 7", "paras. 8", "subpara 9", "items 3", "rules 4", "steps 2", "1.2", "٣.٤", "I.3", "V.2",
+          "Section 3 of the Pension Regulations", "s. 2 of the Fire REGULATİON", "section 5 of the Safety Act"]
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(FRAGMENTS + FOLDED), max_size=12))
+def test_a_pattern_skipped_for_a_text_never_matches_it(parts):
+    """find_references runs a pattern only on a text that Present says may hold it."""
+    from generator.passes import refs_find as rf
+
+    text = " ".join(parts)
+    present = rf.Present(text)
+    for name, pattern in (("statute", rf.STATUTE_SECTION), ("letter", rf.LETTER), ("named", rf.NAMED),
+                          ("numbered", rf.NUMBERED), ("relative", rf.RELATIVE_SUB), ("bare", rf.BARE)):
+        if not getattr(present, name):
+            assert pattern.search(text) is None, (name, text)
+
+
 @pytest.mark.parametrize("text, para", [
     ("para. 2 of LOU 3", "2"), ("paragraph 2 of the Letter of Understanding No. 3", "2"),
     ("Section 4 of Schedule A", "4"),

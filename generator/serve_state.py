@@ -113,7 +113,8 @@ class ServeState:
         digest = self.document_digest(doc)
         if digest is None:
             return None
-        return hashlib.sha256(self.render_version + digest + pickle.dumps((others, str(root)))).digest()
+        # By value, as the digest: a plain pickle differs when two documents share a string object.
+        return hashlib.sha256(self.render_version + digest + value_pickle((others, str(root)))).digest()
 
     def cached_markdown(self, key: bytes | None):
         """(files, nav) rendered last time for this key, or None."""

@@ -122,15 +122,26 @@ def _term_counts(doc: dict) -> dict[str, int]:
 
 
 def encode(entries: dict[int, int]) -> list[list[int]]:
-    """[[delta-coded ids], [weights]] of a term's best MAX_POSTINGS entries."""
-    best = sorted(entries.items(), key=lambda kv: -kv[1])[:MAX_POSTINGS]
-    best.sort()
-    ids, weights, last = [], [], 0
-    for ident, weight in best:
-        ids.append(ident - last)
-        weights.append(weight)
-        last = ident
-    return [ids, weights]
+    """[[delta-coded ids], [weights]] of a term's best MAX_POSTINGS entries, in id order:
+    {3: 40, 7: 12} -> [[3, 4], [40, 12]]."""
+    if len(entries) > MAX_POSTINGS:
+        # the best by weight, ties in the dict's order (ascending ids, as postings adds them)
+        best = sorted(entries.items(), key=lambda kv: -kv[1])[:MAX_POSTINGS]
+        best.sort()
+        ids = [ident for ident, _ in best]
+        weights = [weight for _, weight in best]
+    else:  # every entry is kept: the weight sort would only be undone by the id sort
+        ids = sorted(entries)
+        weights = [entries[ident] for ident in ids]
+    return [[ids[0]] + [b - a for a, b in zip(ids, ids[1:])] if ids else [], weights]
+
+
+def json_length(item: list[list[int]]) -> int:
+    """len(json_text(item, compact=True)) of an encoded term, without writing its JSON: Python
+    writes a list of ints as compact JSON does, but with a space after each comma:
+    repr [[3, 4], [40, 12]] is 16 characters, its JSON [[3,4],[40,12]] 13 (three commas)."""
+    text = repr(item)
+    return len(text) - text.count(", ")
 
 
 def shards(index: dict[str, dict[int, int]], memo: dict | None = None) -> list[dict[str, list]]:
@@ -147,7 +158,7 @@ def shards(index: dict[str, dict[int, int]], memo: dict | None = None) -> list[d
             item, length = held[1], held[2]
         else:
             item = encode(entries)
-            length = len(json_text(item, compact=True))
+            length = json_length(item)
         kept[term] = (entries, item, length)
         cost = len(term) + length + 4
         if size and size + cost > SHARD_BYTES:

@@ -78,3 +78,48 @@ def test_words_are_trimmed_as_before(text):
     before = [w for w in (EDGE.sub("", raw) for raw in SEPARATOR.split(text.lower()) if raw)
               if w and w not in STOP_WORDS]
     assert words(text) == before
+
+
+def encode_as_before(entries: dict[int, int]) -> list[list[int]]:
+    """search_split.encode as it was written first: sort by weight, keep the best, sort by id."""
+    from generator.render.search_split import MAX_POSTINGS
+
+    best = sorted(entries.items(), key=lambda kv: -kv[1])[:MAX_POSTINGS]
+    best.sort()
+    ids, weights, last = [], [], 0
+    for ident, weight in best:
+        ids.append(ident - last)
+        weights.append(weight)
+        last = ident
+    return [ids, weights]
+
+
+def postings_samples():
+    """Postings as search_split.postings makes them (ids ascending, weights >= 1), small and
+    past MAX_POSTINGS, with many equal weights (the ties the cut must keep in id order)."""
+    import random
+
+    from generator.render.search_split import MAX_POSTINGS
+
+    rng = random.Random(13)
+    samples = [{0: 1}, {5: 100, 6: 90}, {i: 7 for i in range(MAX_POSTINGS + 40)}]
+    for size in (1, 2, 50, MAX_POSTINGS, MAX_POSTINGS + 1, 3 * MAX_POSTINGS):
+        ids = sorted(rng.sample(range(40_000), size))
+        samples.append({i: rng.choice([1, 2, 9, 10, 99, 100, 12345]) for i in ids})
+    return samples
+
+
+@pytest.mark.parametrize("entries", postings_samples())
+def test_a_term_is_encoded_as_before(entries):
+    from generator.render.search_split import encode
+
+    assert encode(entries) == encode_as_before(entries)
+
+
+@pytest.mark.parametrize("entries", postings_samples())
+def test_an_encoded_terms_json_length_is_counted_without_writing_it(entries):
+    from generator.render.escape import json_text
+    from generator.render.search_split import encode, json_length
+
+    item = encode(entries)
+    assert json_length(item) == len(json_text(item, compact=True))

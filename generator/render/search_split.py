@@ -23,13 +23,13 @@ each agreement's blocks. File names do not change from visit to visit (no query 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import serve_state
 from .escape import json_text
-from .search_terms import cite_terms, plain, words
+from .search_terms import cite_terms, count_words, plain
 
 DIR = "search/cb"
 META = f"{DIR}/meta.json"
@@ -88,20 +88,7 @@ def postings(groups: list[Group], memo: dict | None = None) -> dict[str, dict[in
     if memo is not None:
         memo.clear()
         memo.update(kept)
-    total = len(counts) or 1
-    avg = sum(sum(tf.values()) for tf in counts) / total or 1
-    df: dict[str, int] = defaultdict(int)
-    for tf in counts:
-        for term in tf:
-            df[term] += 1
-    idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in df.items()}
-    out: dict[str, dict[int, int]] = defaultdict(dict)
-    for ident, tf in enumerate(counts):
-        length = sum(tf.values())
-        norm = K1 * (1 - B + B * length / avg)  # BM25: idf * n * (K1 + 1) / (n + norm)
-        for term, n in tf.items():
-            score = idf[term] * n * (K1 + 1) / (n + norm)
-            out[term][ident] = max(1, round(score * 10))
+    out = _weights(counts)
     ident = 0
     for group in groups:
         for doc in group.docs:
@@ -111,14 +98,32 @@ def postings(groups: list[Group], memo: dict | None = None) -> dict[str, dict[in
     return out
 
 
+def _weights(counts: list[dict[str, int]]) -> dict[str, dict[int, int]]:
+    """{word: {entry id: BM25 weight × 10, at least 1}} from each entry's word counts."""
+    total = len(counts) or 1
+    avg = sum(sum(tf.values()) for tf in counts) / total or 1
+    df: Counter[str] = Counter()
+    for tf in counts:
+        df.update(tf.keys())  # in how many entries each word is
+    # per word, its idf and its postings, found with one lookup in the loop below
+    rows = {term: (math.log(1 + (total - n + 0.5) / (n + 0.5)), {}) for term, n in df.items()}
+    k1_plus_1 = K1 + 1
+    for ident, tf in enumerate(counts):
+        length = sum(tf.values())
+        norm = K1 * (1 - B + B * length / avg)  # BM25: idf * n * (K1 + 1) / (n + norm)
+        for term, n in tf.items():
+            idf, row = rows[term]
+            row[ident] = max(1, round(idf * n * k1_plus_1 / (n + norm) * 10))
+    return defaultdict(dict, ((term, row) for term, (_, row) in rows.items()))
+
+
 def _term_counts(doc: dict) -> dict[str, int]:
     """How often each word is in an entry, its title's words counting TITLE_TF times."""
-    tf: dict[str, int] = defaultdict(int)
-    for word in words(plain(doc["text"])):
-        tf[word] += 1
-    for word in words(plain(" ".join([doc["title"], *doc.get("tags", [])]))):
-        tf[word] += TITLE_TF  # a bulletin's tags count as its title (mkdocs.yml boosts)
-    return dict(tf)
+    tf: dict[str, int] = {}
+    count_words(plain(doc["text"]), 1, tf)
+    # a bulletin's tags count as its title (mkdocs.yml boosts)
+    count_words(plain(" ".join([doc["title"], *doc.get("tags", [])])), TITLE_TF, tf)
+    return tf
 
 
 def encode(entries: dict[int, int]) -> list[list[int]]:

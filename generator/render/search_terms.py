@@ -46,6 +46,21 @@ def words(text: str) -> list[str]:
     return out
 
 
+def count_words(text: str, weight: int, into: dict[str, int]) -> None:
+    """Add `weight` to into[word] for each occurrence of a word of `words(text)`: the same sums,
+    without the list (the search index counts the words of ~3,600 entries)."""
+    for raw in SEPARATOR.split(text.lower()):
+        if not raw:
+            continue
+        first, last = raw[0], raw[-1]  # as in words(), _is_word written out
+        if (first.isalnum() or first == "_") and (last.isalnum() or last == "_"):
+            word = raw
+        else:
+            word = EDGE.sub("", raw)
+        if word and word not in STOP_WORDS:
+            into[word] = into.get(word, 0) + weight
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 

@@ -1,6 +1,6 @@
 """The search index's shortcuts read and count exactly as before: clause texts read without
 html.parser when the article is plain markup (render/search.py), the word trimmer's fast path
-(render/search_terms.py)."""
+and word counts (render/search_terms.py), a term's encoding and its JSON length (search_split.py)."""
 import re
 
 import pytest
@@ -123,3 +123,20 @@ def test_an_encoded_terms_json_length_is_counted_without_writing_it(entries):
 
     item = encode(entries)
     assert json_length(item) == len(json_text(item, compact=True))
+
+
+@pytest.mark.parametrize("text", ["The Employee's (overtime) 12.05 — “quoted” _under_ 'single' café… ¶x",
+                                  "a.b. c… (d) [e] -f- ‘g’ «h» 1/2 x_y ½ overtime Overtime (overtime) the the",
+                                  "", "   ", "— the of —"])
+def test_word_counts_are_the_counted_words(text):
+    from collections import Counter
+
+    from generator.render.search_terms import count_words
+
+    counts = {"overtime": 2}  # counts are added to what is there (a title's words to its text's)
+    count_words(text, 5, counts)
+    expected = Counter({"overtime": 2})
+    for word in words(text):
+        expected[word] += 5
+    assert counts == dict(expected)
+

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -150,60 +151,113 @@ class ClauseText(HTMLParser):
 
 def clause_texts(html: str) -> dict[str, str]:
     """{clause id: its own text} for the content <article> of a built page."""
-    start = html.find('<article class="md-content__inner')
-    end = html.find("</article>", start)
-    article = html[start:end] if start >= 0 and end > start else html
-    parser = ClauseText()
-    if not _feed_plain(parser, article):
+    return article_texts(article_html(html))
+
+
+def article_texts(article: str) -> dict[str, str]:
+    """{clause id: its own text} for a page's content <article> (article_html)."""
+    texts = _read_plain(article)
+    if texts is None:  # not plain markup (below): html.parser reads it
         parser = ClauseText()
         parser.feed(article)
         parser.close()
-    return parser.result()
+        texts = parser.result()
+    return texts
 
 
-# The markup Python-Markdown and Material write in an article, read without html.parser (which
-# was most of the time of the search index): tags whose attributes are names or double-quoted
-# values, comments, and text in which every "<" starts one of these. Anything else (a script,
-# a single-quoted or bare value, a stray "<") is read by html.parser, as before.
+def article_html(html: str) -> str:
+    """The content <article> of a built page, up to its end tag (all of `html` when it has none)."""
+    start = html.find('<article class="md-content__inner')
+    end = html.find("</article>", start)
+    return html[start:end] if start >= 0 and end > start else html
+
+
+# The markup Python-Markdown, the generator and Material write in an article, read without
+# html.parser (which was most of the time of the search index): tags whose attributes are names or
+# double-quoted values, comments, and text in which every "<" starts one of these. Anything else
+# (a script, a single-quoted or bare value, a stray "<") is read by html.parser, as before.
 _PLAIN_TAG = re.compile(r'<(?:(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)\s*(/?)>'
                         r"|!--(?:(?!--)[^<])*-->)")
 _PLAIN_ATTR = re.compile(r'\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:(=)"([^"]*)")?')
 _RAW_TEXT = ("script", "style")  # html.parser's CDATA elements: their text is not markup
 
 
-def _feed_plain(parser: ClauseText, html: str) -> bool:
-    """Call parser's handlers as html.parser (convert_charrefs=True) would for `html`, when it is
-    plain markup (above); False, having called none, when it is not."""
-    tags = list(_PLAIN_TAG.finditer(html))
-    if html.count("<") != len(tags):
-        return False  # a "<" that starts no plain tag (each tag and comment holds one "<")
-    for m in tags:
-        closing, tag, attrs, selfclosing = m.groups()
-        if tag is not None and (tag.lower() in _RAW_TEXT or closing and (attrs or selfclosing)):
-            return False
-    pos = 0
-    for m in tags:
-        if m.start() > pos:
-            text = html[pos:m.start()]
-            parser.handle_data(unescape(text) if "&" in text else text)
-        pos = m.end()
-        closing, tag, attrs, selfclosing = m.groups()
-        if tag is None:
+def _read_plain(html: str) -> dict[str, str] | None:
+    """What ClauseText makes of `html` when html.parser (convert_charrefs=True) reads it, for
+    plain markup (above); None when it is not plain. The same rules as ClauseText, in one loop
+    over the tags found by one regex split, each distinct tag's attributes read once (_tag_rules),
+    a frame a list [tag, owner, skip, heading]: the parser's handlers cost more than the reading."""
+    parts = _PLAIN_TAG.split(html)  # text, then per tag: closing, name, attributes, "/", text after
+    closings, names, attributes, selfclosings = parts[1::5], parts[2::5], parts[3::5], parts[4::5]
+    if html.count("<") != len(names):
+        return None  # a "<" that starts no plain tag (each tag and comment holds one "<")
+    for closing, name, attrs, selfclosing in zip(closings, names, attributes, selfclosings):
+        if name is not None and (name.lower() in _RAW_TEXT or closing and (attrs or selfclosing)):
+            return None
+    text: dict[str, list[str]] = {}
+    top = ["", "", False, False]  # the root frame: the tag no end tag closes, no owner
+    frames = [top]
+    headings = 0  # open frames that are clause headings: text inside them is not indexed
+    data = parts[0]
+    tags = zip(closings, names, attributes, selfclosings, parts[5::5])
+    for closing, name, attrs, selfclosing, after in tags:
+        if data and not top[2] and not headings and top[1]:  # ClauseText.handle_data
+            text[top[1]].append(unescape(data) if "&" in data else data)
+        data = after
+        if name is None:
             continue  # a comment
-        tag = tag.lower()
-        if closing:
-            parser.handle_endtag(tag)
+        if closing:  # ClauseText.handle_endtag
+            tag = name.lower()
+            if tag in VOID:
+                continue
+            if top[0] != tag:  # a missing end tag: close the nearest open one of this name
+                at = next((i for i in range(len(frames) - 1, 0, -1) if frames[i][0] == tag), 0)
+                if not at:
+                    continue
+                headings -= sum(f[3] for f in frames[at + 1:])
+                top = frames[at]
+                del frames[at + 1:]
+            frames.pop()
+            headings -= top[3]
+            if tag in BLOCK_TAGS and top[1]:
+                text[top[1]].append(" ")
+            top = frames[-1]
             continue
-        pairs = [(name.lower(), (unescape(value) if value else value) if eq else None)
-                 for name, eq, value in _PLAIN_ATTR.findall(attrs)] if attrs else []
-        if selfclosing:
-            parser.handle_startendtag(tag, pairs)
+        tag, skip, ident, heading, block, void = _tag_rules(name, attrs)  # ClauseText.handle_starttag
+        skip = top[2] or skip
+        owner = top[1]
+        if ident and not top[2]:  # a clause
+            text.setdefault(ident, [])
+            if heading:
+                top[1] = ident  # the heading's container now belongs to this clause
+            owner = ident
         else:
-            parser.handle_starttag(tag, pairs)
-    if pos < len(html):
-        text = html[pos:]
-        parser.handle_data(unescape(text) if "&" in text else text)
-    return True
+            heading = False
+        if block and owner:
+            text[owner].append(" ")
+        if void or selfclosing:  # a self-closed element is closed at once (handle_startendtag)
+            continue
+        top = [tag, owner, skip, heading]
+        frames.append(top)
+        headings += heading
+    if data and not top[2] and not headings and top[1]:
+        text[top[1]].append(unescape(data) if "&" in data else data)
+    return {k: " ".join("".join(v).split()) for k, v in text.items()}
+
+
+@lru_cache(maxsize=4096)
+def _tag_rules(name: str, attrs: str) -> tuple[str, bool, str, bool, bool, bool]:
+    """What ClauseText.handle_starttag reads of a start tag: (tag lower-cased, skipped itself,
+    its id if it is a clause, a heading, a block, void). Most tags repeat ("<p>", a defined term's
+    span), so each is read once."""
+    tag = name.lower()
+    pairs = dict((key.lower(), (unescape(value) if value else value) if eq else None)
+                 for key, eq, value in _PLAIN_ATTR.findall(attrs)) if attrs else {}
+    classes = set((pairs.get("class") or "").split())
+    skip = (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or "hidden" in pairs
+            or pairs.get("aria-hidden") == "true" or pairs.get("role") == "tooltip")
+    ident = pairs.get("id") or "" if "clause" in classes else ""
+    return tag, skip, ident, tag in HEADINGS, tag in BLOCK_TAGS, tag in VOID
 
 
 # ------------------------------------------------------------------------------------ entries

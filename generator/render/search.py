@@ -26,7 +26,8 @@ page's index is downloaded by every page a member opens. This module (run from t
 
 All strings are HTML-escaped: Material inserts titles, texts and tags as HTML.
 
-Reads: the built HTML of the unit pages and the Documents (for citations, titles, anchors).
+Reads: the unit pages' articles as MkDocs wrote them (kept by the hooks, or read back from the
+built files) and the Documents (for citations, titles, anchors).
 Writes: the files above. Returns their sizes, for the build log.
 """
 from __future__ import annotations
@@ -172,6 +173,15 @@ def article_html(html: str) -> str:
     return html[start:end] if start >= 0 and end > start else html
 
 
+def written_article(output: str) -> str:
+    """article_html of a page's HTML as MkDocs hands it to on_post_page, made what reading the
+    page's file back gives: MkDocs writes the page as UTF-8 with `xmlcharrefreplace` (a lone
+    surrogate "\\ud800" becomes "&#55296;"), and Path.read_text reads "\\r\\n" and "\\r" as "\\n".
+    So texts read from it are, by construction, the texts read from the built file."""
+    article = article_html(output).encode("utf-8", "xmlcharrefreplace").decode("utf-8")
+    return article.replace("\r\n", "\n").replace("\r", "\n") if "\r" in article else article
+
+
 # The markup Python-Markdown, the generator and Material write in an article, read without
 # html.parser (which was most of the time of the search index): tags whose attributes are names or
 # double-quoted values, comments, and text in which every "<" starts one of these. Anything else
@@ -268,15 +278,18 @@ def clause_title(node: Node) -> str:
     return f"{node.cite} {node.title}".strip() if node.title else node.cite
 
 
-def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
-    """{page URL: [page entry, clause entries...]} for every unit page of a structured document."""
+def document_entries(doc: Document, site_dir: Path,
+                     articles: dict[str, str] | None = None) -> dict[str, list[Entry]]:
+    """{page URL: [page entry, clause entries...]} for every unit page of a structured document.
+    `articles`: {page URL: its article, written_article} of the pages built in this build, kept
+    by the hooks as MkDocs wrote them; a page not in it is read back from its file."""
     out: dict[str, list[Entry]] = {}
     for unit in _units(doc.root):
         url = f"{doc.slug}/{unit.page}/"
         file = site_dir / doc.slug / unit.page / "index.html"
         if not file.is_file():
             continue
-        texts = page_texts(file, f"{doc.slug}/{unit.page}.md")
+        texts = page_texts(file, f"{doc.slug}/{unit.page}.md", (articles or {}).get(url))
         entries = [Entry(url, escape(unit_heading(unit), quote=False),
                          _para(texts.get(unit.anchor, "")), unit.cite)]
         for node in unit.walk():
@@ -288,22 +301,24 @@ def document_entries(doc: Document, site_dir: Path) -> dict[str, list[Entry]]:
     return out
 
 
-def page_texts(file: Path, src_uri: str = "") -> dict[str, str]:
-    """clause_texts of a built page; in `clausebook serve`, parsed again only when the page's
-    HTML changed since the last rebuild (most pages are not rendered again, serve_state), and
-    not even read when MkDocs did not render it (`src_uri`, its Markdown) in this rebuild."""
+def page_texts(file: Path, src_uri: str = "", article: str | None = None) -> dict[str, str]:
+    """article_texts of a built page: of `article` when the hooks kept it (the page was built in
+    this build), else of its file. In `clausebook serve`, read again only when the article changed
+    since the last rebuild (most pages are not rendered again, serve_state), and the file not
+    even opened when MkDocs did not render the page (`src_uri`, its Markdown) in this rebuild."""
     state = serve_state.SERVE
-    if state is not None and not state.full and src_uri and src_uri not in state.rendered:
-        cached = state.page_texts.get(str(file))
-        if cached is not None:
-            return cached[1]
-    html = file.read_text(encoding="utf-8")
+    if article is None:
+        if state is not None and not state.full and src_uri and src_uri not in state.rendered:
+            cached = state.page_texts.get(str(file))
+            if cached is not None:
+                return cached[1]
+        article = article_html(file.read_text(encoding="utf-8"))
     if state is None:
-        return clause_texts(html)
-    key = serve_state.digest(html)
+        return article_texts(article)
+    key = serve_state.digest(article)
     cached = state.page_texts.get(str(file))
     if cached is None or cached[0] != key:
-        cached = state.page_texts[str(file)] = (key, clause_texts(html))
+        cached = state.page_texts[str(file)] = (key, article_texts(article))
     return cached[1]
 
 
@@ -327,9 +342,11 @@ def _para(text: str) -> str:
 # ------------------------------------------------------------------------------------ writing
 
 
-def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, int] | None:
+def write_search_index(documents: list[Document], site_dir: Path,
+                       articles: dict[str, str] | None = None) -> dict[str, int] | None:
     """Rewrite Material's index as described above. Returns {file: bytes}, or None when the
-    search plugin wrote no index (search disabled)."""
+    search plugin wrote no index (search disabled). `articles`: the unit pages' articles as
+    MkDocs wrote them in this build (document_entries); without them the files are read."""
     material = site_dir / MATERIAL_INDEX
     if not material.is_file():
         return None
@@ -341,7 +358,7 @@ def write_search_index(documents: list[Document], site_dir: Path) -> dict[str, i
     for doc in documents:
         if doc.source.meta.kind in ("agreement", "bylaws"):
             agreements[doc.slug + "/"] = escape(doc_view(doc).short_title, quote=False)
-            ours.update(document_entries(doc, site_dir))
+            ours.update(document_entries(doc, site_dir, articles))
     docs, done = [], set()
     for item in index["docs"]:
         page = item["location"].partition("#")[0]

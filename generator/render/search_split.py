@@ -129,6 +129,9 @@ def _term_counts(doc: dict) -> dict[str, int]:
 def encode(entries: dict[int, int]) -> list[list[int]]:
     """[[delta-coded ids], [weights]] of a term's best MAX_POSTINGS entries, in id order:
     {3: 40, 7: 12} -> [[3, 4], [40, 12]]."""
+    if len(entries) == 1:  # two terms in three are in one entry only
+        [(ident, weight)] = entries.items()
+        return [[ident], [weight]]
     if len(entries) > MAX_POSTINGS:
         # the best by weight, ties in the dict's order (ascending ids, as postings adds them)
         best = sorted(entries.items(), key=lambda kv: -kv[1])[:MAX_POSTINGS]

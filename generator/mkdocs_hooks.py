@@ -33,7 +33,7 @@ from generator.render.data import data_files, data_folder, write_data
 from generator.render.page_links import resolve_links
 from generator.render.pages import STRUCTURED
 from generator.render.unit_html import HtmlPage
-from generator.render.search import MATERIAL_INDEX, unit_page_urls, write_search_index, written_article
+from generator.render.search import MATERIAL_INDEX, unit_page_urls, write_search_index, built_page_texts
 from generator.render.share import publish_share_assets
 from generator.offline import write_offline
 from generator.report import print_report
@@ -45,12 +45,12 @@ log = logging.getLogger("mkdocs.plugins.clausebook")
 class BuiltPages:
     """This build's pages: the unit pages' URLs (their search entries are Clausebook's own),
     every page's URL in the order MkDocs built it (the order of Material's search entries), and
-    the article of each unit page built, as written to its file (the search index reads its
-    clauses' texts there instead of reading the file back)."""
+    each unit page's clause texts, read from the HTML MkDocs wrote (the search index's, instead
+    of reading ~300 pages back from site/)."""
 
     units: set[str] = field(default_factory=set)
     order: list[str] = field(default_factory=list)
-    articles: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 PAGES = BuiltPages()
@@ -66,7 +66,7 @@ def on_config(config, **kwargs):
     build_module.LAST = build  # for `clausebook build --strict`, which reads its problems
     PAGES.units = {url for doc in build.documents for url in unit_page_urls(doc)}
     PAGES.order = []
-    PAGES.articles = {}
+    PAGES.texts = {}
     WRITTEN.clear()
     build.problems += terms_config.unknown_documents(terms_config.current(), {d.slug for d in build.documents})
     config.nav = build.rendered.nav  # titles already HTML (render.pages.nav_html)
@@ -204,7 +204,7 @@ def _named(setting) -> object:
 def on_post_page(output, page, config, **kwargs):
     PAGES.order.append(page.url)
     if page.url in PAGES.units:
-        PAGES.articles[page.url] = written_article(output)
+        PAGES.texts[page.url] = built_page_texts(page.url, output)
     if serve_state.SERVE is not None:
         serve_state.SERVE.rendered.add(page.file.src_uri)
     return output
@@ -309,7 +309,7 @@ def write_search(build, config) -> None:
     try:
         if not _ordered_material_index(path):
             return  # serve: nothing the index reads changed; the last one was put back
-        write_search_index(build.documents, site_dir, PAGES.articles)
+        write_search_index(build.documents, site_dir, PAGES.texts)
     except Exception as err:  # noqa: BLE001
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
         if serve_state.SERVE is not None:  # what it kept may not describe the site: start afresh

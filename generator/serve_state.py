@@ -54,7 +54,7 @@ class ServeState:
     search_pages: dict[str, list[dict]] = field(default_factory=dict)  # Material's entries by page
     changed: bool = True  # some data file or search entry changed in this rebuild
     search_stub: str = ""  # the last search/search_index.json written, put back when unchanged
-    page_texts: dict[str, tuple[bytes, dict]] = field(default_factory=dict)  # search: page -> (article digest, texts)
+    page_texts: dict[str, tuple[bytes, dict]] = field(default_factory=dict)  # search: page URL -> (article digest, texts)
     templates: "MemoryBytecodeCache" = field(default_factory=lambda: MemoryBytecodeCache())
     digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)  # id(doc) -> (doc, digest)
     render_version: bytes = b""  # the generator's code and templates, for the Markdown keys

@@ -26,8 +26,8 @@ page's index is downloaded by every page a member opens. This module (run from t
 
 All strings are HTML-escaped: Material inserts titles, texts and tags as HTML.
 
-Reads: the unit pages' articles as MkDocs wrote them (kept by the hooks, or read back from the
-built files) and the Documents (for citations, titles, anchors).
+Reads: the unit pages' clause texts, read by the hooks from the HTML MkDocs wrote (or from the
+built files), and the Documents (for citations, titles, anchors).
 Writes: the files above. Returns their sizes, for the build log.
 """
 from __future__ import annotations
@@ -279,17 +279,19 @@ def clause_title(node: Node) -> str:
 
 
 def document_entries(doc: Document, site_dir: Path,
-                     articles: dict[str, str] | None = None) -> dict[str, list[Entry]]:
+                     built: dict[str, dict[str, str]] | None = None) -> dict[str, list[Entry]]:
     """{page URL: [page entry, clause entries...]} for every unit page of a structured document.
-    `articles`: {page URL: its article, written_article} of the pages built in this build, kept
-    by the hooks as MkDocs wrote them; a page not in it is read back from its file."""
+    `built`: {page URL: its clause texts} of the pages MkDocs rendered in this build, read by the
+    hooks from the HTML it wrote (built_page_texts); a page not in it is read back from its file."""
     out: dict[str, list[Entry]] = {}
     for unit in _units(doc.root):
         url = f"{doc.slug}/{unit.page}/"
         file = site_dir / doc.slug / unit.page / "index.html"
         if not file.is_file():
             continue
-        texts = page_texts(file, f"{doc.slug}/{unit.page}.md", (articles or {}).get(url))
+        texts = (built or {}).get(url)
+        if texts is None:
+            texts = page_texts(url, file, f"{doc.slug}/{unit.page}.md")
         entries = [Entry(url, escape(unit_heading(unit), quote=False),
                          _para(texts.get(unit.anchor, "")), unit.cite)]
         for node in unit.walk():
@@ -301,24 +303,35 @@ def document_entries(doc: Document, site_dir: Path,
     return out
 
 
-def page_texts(file: Path, src_uri: str = "", article: str | None = None) -> dict[str, str]:
-    """article_texts of a built page: of `article` when the hooks kept it (the page was built in
-    this build), else of its file. In `clausebook serve`, read again only when the article changed
-    since the last rebuild (most pages are not rendered again, serve_state), and the file not
-    even opened when MkDocs did not render the page (`src_uri`, its Markdown) in this rebuild."""
+def built_page_texts(url: str, output: str) -> dict[str, str]:
+    """The clause texts of a unit page ("sooke-2006/article-12/") from the HTML MkDocs hands
+    on_post_page, read as they would be from its file (written_article). The hooks keep these
+    for the search index instead of the pages' HTML (a third of its size)."""
+    return _texts(url, written_article(output))
+
+
+def page_texts(url: str, file: Path, src_uri: str = "") -> dict[str, str]:
+    """The clause texts of a built page the hooks did not read, read back from its file. In
+    `clausebook serve`, the file is not even opened when MkDocs did not render the page
+    (`src_uri`, its Markdown) in this rebuild: its texts of the last rebuild are kept."""
     state = serve_state.SERVE
-    if article is None:
-        if state is not None and not state.full and src_uri and src_uri not in state.rendered:
-            cached = state.page_texts.get(str(file))
-            if cached is not None:
-                return cached[1]
-        article = article_html(file.read_text(encoding="utf-8"))
+    if state is not None and not state.full and src_uri and src_uri not in state.rendered:
+        cached = state.page_texts.get(url)
+        if cached is not None:
+            return cached[1]
+    return _texts(url, article_html(file.read_text(encoding="utf-8")))
+
+
+def _texts(url: str, article: str) -> dict[str, str]:
+    """article_texts of a page's article; in `clausebook serve`, read again only when the
+    article changed since the last rebuild that read it."""
+    state = serve_state.SERVE
     if state is None:
         return article_texts(article)
     key = serve_state.digest(article)
-    cached = state.page_texts.get(str(file))
+    cached = state.page_texts.get(url)
     if cached is None or cached[0] != key:
-        cached = state.page_texts[str(file)] = (key, article_texts(article))
+        cached = state.page_texts[url] = (key, article_texts(article))
     return cached[1]
 
 
@@ -343,10 +356,10 @@ def _para(text: str) -> str:
 
 
 def write_search_index(documents: list[Document], site_dir: Path,
-                       articles: dict[str, str] | None = None) -> dict[str, int] | None:
+                       built: dict[str, dict[str, str]] | None = None) -> dict[str, int] | None:
     """Rewrite Material's index as described above. Returns {file: bytes}, or None when the
-    search plugin wrote no index (search disabled). `articles`: the unit pages' articles as
-    MkDocs wrote them in this build (document_entries); without them the files are read."""
+    search plugin wrote no index (search disabled). `built`: the clause texts of the unit pages
+    rendered in this build, read by the hooks (document_entries); other pages' files are read."""
     material = site_dir / MATERIAL_INDEX
     if not material.is_file():
         return None
@@ -358,7 +371,7 @@ def write_search_index(documents: list[Document], site_dir: Path,
     for doc in documents:
         if doc.source.meta.kind in ("agreement", "bylaws"):
             agreements[doc.slug + "/"] = escape(doc_view(doc).short_title, quote=False)
-            ours.update(document_entries(doc, site_dir, articles))
+            ours.update(document_entries(doc, site_dir, built))
     docs, done = [], set()
     for item in index["docs"]:
         page = item["location"].partition("#")[0]

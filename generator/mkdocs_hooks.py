@@ -314,6 +314,7 @@ def write_search(build, config) -> None:
         build.problems.append(crash_problem("site/search/search_index.json", "render", err))
         if serve_state.SERVE is not None:  # what it kept may not describe the site: start afresh
             serve_state.SERVE.pending_key = None
+    PAGES.texts = {}  # in the index now (serve keeps them in its cache): not held any longer
     if serve_state.SERVE is not None and path.is_file():
         serve_state.SERVE.search_stub = path.read_text(encoding="utf-8")
 

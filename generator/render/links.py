@@ -53,29 +53,44 @@ def places(document: Document) -> dict[str, tuple[str, str]]:
 
 def linked(block: Block, ctx: PageContext | None) -> str:
     """The block's text as Markdown, with its annotations as links (overlaps: first wins)."""
+    return _linked_with(block, md_piece, lambda label, ann: _link(label, ann, ctx))
+
+
+def _linked_with(block: Block, piece, link) -> str:
+    """The block's text, each stretch between annotations written by `piece`, each annotation by
+    `link` (the Markdown and the HTML writer differ only in these two)."""
     text, out, pos = block.text, [], 0
     for ann in non_overlapping(block.annotations):
-        out.append(md_piece(text[pos:ann.start]))
-        out.append(_link(text[ann.start:ann.end], ann, ctx))
+        out.append(piece(text[pos:ann.start]))
+        out.append(link(text[ann.start:ann.end], ann))
         pos = ann.end
-    out.append(md_piece(text[pos:]))
+    out.append(piece(text[pos:]))
     return "".join(out).strip()
+
+
+def link_target(ann: Annotation, ctx: PageContext | None) -> str | None:
+    """Where a link annotation points on the site, or None when it links nowhere: a statute's
+    URL (http(s) only, encoded), another document's clause when that document is on the site, a
+    clause of this document it has. Shared by the Markdown and the HTML writer."""
+    if ann.kind == "external":  # a statute's page (site_config/statutes.yml)
+        return safe_url(ann.target) or None
+    if ctx is None:
+        return None
+    if ann.kind == "doc-xref":  # another document's clause, when that document is on the site
+        slug, _, cite = ann.target.partition("#")
+        return ctx.href_in(slug, cite) if cite in (ctx.others or {}).get(slug, {}) else None
+    return ctx.href(ann.target) if ann.target in ctx.places else None
 
 
 def _link(label: str, ann: Annotation, ctx: PageContext | None) -> str:
     if ann.kind == "term":  # a defined term: its definition is at the end of the page (render/glossary.py)
         return term_span(md(label), ann.target) if ctx is not None else md(label)
-    if ann.kind == "external":  # a statute's page (site_config/statutes.yml): http(s) only, encoded
-        url = safe_url(ann.target)
-        return f'[{md(label)}]({url} "{md_attr(ann.title)}"){{: .cb-ext rel="noopener" }}' if url else md(label)
-    if ann.kind == "doc-xref":  # another document's clause, when that document is on the site
-        slug, _, cite = ann.target.partition("#")
-        if ctx is None or cite not in (ctx.others or {}).get(slug, {}):
-            return md(label)
-        return f'[{md(label)}]({ctx.href_in(slug, cite)} "{md_attr(ann.title)}"){{: .cb-xref }}'
-    if ctx is None or ann.target not in ctx.places:
+    href = link_target(ann, ctx)
+    if href is None:
         return md(label)
-    return f'[{md(label)}]({ctx.href(ann.target)} "{md_attr(ann.title)}"){{: .cb-xref }}'
+    if ann.kind == "external":
+        return f'[{md(label)}]({href} "{md_attr(ann.title)}"){{: .cb-ext rel="noopener" }}'
+    return f'[{md(label)}]({href} "{md_attr(ann.title)}"){{: .cb-xref }}'
 
 
 def non_overlapping(annotations: list[Annotation]) -> list[Annotation]:
@@ -89,13 +104,7 @@ def non_overlapping(annotations: list[Annotation]) -> list[Annotation]:
 def linked_html(block: Block, ctx: PageContext) -> str:
     """The block's text as HTML, with its annotations as links (overlaps: first wins): the HTML
     Python-Markdown made of `linked`'s Markdown."""
-    text, out, pos = block.text, [], 0
-    for ann in non_overlapping(block.annotations):
-        out.append(text_piece_html(text[pos:ann.start]))
-        out.append(_link_html(text[ann.start:ann.end], ann, ctx))
-        pos = ann.end
-    out.append(text_piece_html(text[pos:]))
-    return "".join(out).strip()
+    return _linked_with(block, text_piece_html, lambda label, ann: _link_html(label, ann, ctx))
 
 
 def _link_html(label: str, ann: Annotation, ctx: PageContext) -> str:
@@ -104,15 +113,9 @@ def _link_html(label: str, ann: Annotation, ctx: PageContext) -> str:
     words = text_html(label)
     if ann.kind == "term":  # a defined term: its definition is at the end of the page
         return term_span(words, ann.target)
-    if ann.kind == "external":  # a statute's page (site_config/statutes.yml)
-        url = safe_url(ann.target)
-        return (f'<a class="cb-ext" href="{text_html(url)}" rel="noopener" title="{text_html(ann.title)}">'
-                f"{words}</a>") if url else words
-    if ann.kind == "doc-xref":  # another document's clause, when that document is on the site
-        slug, _, cite = ann.target.partition("#")
-        if cite not in (ctx.others or {}).get(slug, {}):
-            return words
-        return f'<a class="cb-xref" href="{text_html(ctx.href_in(slug, cite))}" title="{text_html(ann.title)}">{words}</a>'
-    if ann.target not in ctx.places:
+    href = link_target(ann, ctx)
+    if href is None:
         return words
-    return f'<a class="cb-xref" href="{text_html(ctx.href(ann.target))}" title="{text_html(ann.title)}">{words}</a>'
+    if ann.kind == "external":
+        return f'<a class="cb-ext" href="{text_html(href)}" rel="noopener" title="{text_html(ann.title)}">{words}</a>'
+    return f'<a class="cb-xref" href="{text_html(href)}" title="{text_html(ann.title)}">{words}</a>'
